@@ -1,0 +1,10 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../src/background/service';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    startBackground(browser);
+  },
+});

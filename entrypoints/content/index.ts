@@ -1,0 +1,12 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startPageSession } from '../../src/page/session';
+import './highlights.css';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startPageSession({ document, window, browser, signal: ctx.signal });
+  },
+});

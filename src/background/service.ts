@@ -1,0 +1,62 @@
+/**
+ * The background service worker's wiring: the message router, the context menu, the
+ * keyboard command and the badge. The database is opened once, on first use.
+ */
+import type { WxtBrowser } from 'wxt/browser';
+import type { ContentProtocol } from '../messages';
+import { backgroundRequestReaders } from '../messages';
+import { createRouter, request } from '../router';
+import { openClaimlensDB, type ClaimlensDB } from '../store/db';
+import { createHandlers } from './handlers';
+
+export const CONTEXT_MENU_ID = 'claimlens-save-selection';
+export const SAVE_COMMAND = 'save-selection';
+
+export function startBackground(browser: WxtBrowser): void {
+  let db: Promise<ClaimlensDB> | undefined;
+  const database = () => (db ??= openClaimlensDB());
+
+  const handlers = createHandlers({
+    database,
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+    setBadge: (tabId, claims) => {
+      void browser.action.setBadgeText({ tabId, text: claims > 0 ? String(claims) : '' });
+      void browser.action.setBadgeBackgroundColor({ tabId, color: '#5b2ab8' });
+    },
+  });
+  const router = createRouter({
+    readers: backgroundRequestReaders,
+    handlers,
+    extensionId: browser.runtime.id,
+    onError: (type, error) => console.error(`[Claimlens] ${type} failed:`, error),
+  });
+  browser.runtime.onMessage.addListener(router as never);
+
+  // Menus persist across service-worker restarts; create them once per install or update.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: 'Save to Claimlens', contexts: ['selection'] });
+  });
+
+  const askTabToSave = async (tabId: number | undefined) => {
+    if (tabId === undefined) return;
+    try {
+      await request<ContentProtocol, 'selection.save'>(
+        (message) => browser.tabs.sendMessage(tabId, message),
+        'selection.save',
+        {},
+      );
+    } catch (error) {
+      // Pages Claimlens cannot run on (the browser's own pages, the web store) land here.
+      console.warn('[Claimlens] could not save the selection in this tab:', error);
+    }
+  };
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CONTEXT_MENU_ID) void askTabToSave(tab?.id);
+  });
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== SAVE_COMMAND) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    await askTabToSave(tab?.id);
+  });
+}

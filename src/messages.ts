@@ -1,0 +1,157 @@
+/**
+ * Every message Claimlens sends, named by direction, with its payload and reply types.
+ * The receiver validates each payload with the reader listed here before acting on it.
+ */
+import type { Annotation, AnnotationKind, Sourcing } from './annotation/record';
+import type { Detections } from './detect/types';
+import {
+  type Reader,
+  ValidationError,
+  httpUrl,
+  integer,
+  list,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  shape,
+  string,
+} from './validate';
+
+export const LIMITS = {
+  exact: 20_000,
+  context: 200,
+  note: 20_000,
+  title: 1_000,
+  url: 4_096,
+  tag: 100,
+  tags: 50,
+  actor: 200,
+  actors: 200,
+  articleText: 5_000_000,
+  pageSize: 500,
+} as const;
+
+/** What a page knows about a passage the reader wants to keep; the background adds the rest. */
+export interface AnnotationDraft {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  /** The address in the tab. */
+  pageUrl: string;
+  /** `<link rel=canonical>` when the page has one. */
+  canonicalLink: string | null;
+  title: string;
+  note: string;
+  tags: string[];
+  kind: AnnotationKind;
+  actors: string[];
+  speaker: string | null;
+  sourcing: Sourcing | null;
+}
+
+export interface ExportedFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+/** Requests answered by the background (from content scripts and extension pages). */
+export interface BackgroundProtocol {
+  'annotation.save': { request: { draft: AnnotationDraft }; response: { annotation: Annotation } };
+  'annotation.list': {
+    request: { limit: number; before: { created: string; id: string } | null };
+    response: { items: Annotation[]; total: number };
+  };
+  'annotation.export': { request: { format: 'jsonld' }; response: ExportedFile };
+  /** Detection runs in the background so the page's main thread never waits on NLP. */
+  'article.detect': { request: { text: string }; response: Detections };
+  'page.report': { request: { actors: number; claims: number }; response: { ok: true } };
+}
+
+/** Requests answered by the content script in a tab (from the background). */
+export interface ContentProtocol {
+  'selection.save': { request: Record<string, never>; response: { saved: boolean; reason?: string } };
+}
+
+export type RequestOf<P, K extends keyof P> = P[K] extends { request: infer R } ? R : never;
+export type ResponseOf<P, K extends keyof P> = P[K] extends { response: infer R } ? R : never;
+
+export interface Envelope<T extends string = string> {
+  claimlens: 1;
+  type: T;
+  payload: unknown;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type ErrorCode = 'forbidden' | 'invalid' | 'not-found' | 'storage' | 'internal';
+
+export function envelope<T extends string>(type: T, payload: unknown): Envelope<T> {
+  return { claimlens: 1, type, payload };
+}
+
+export function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as Envelope).claimlens === 1 &&
+    typeof (message as Envelope).type === 'string'
+  );
+}
+
+const text = (max: number) => string({ max });
+
+export const readDraft: Reader<AnnotationDraft> = (value, path) => {
+  const draft = shape<AnnotationDraft>({
+    exact: string({ max: LIMITS.exact, min: 1 }),
+    prefix: text(LIMITS.context),
+    suffix: text(LIMITS.context),
+    start: integer({ min: 0, max: LIMITS.articleText }),
+    end: integer({ min: 0, max: LIMITS.articleText }),
+    pageUrl: httpUrl({ max: LIMITS.url }),
+    canonicalLink: nullable(text(LIMITS.url)),
+    title: text(LIMITS.title),
+    note: optional(text(LIMITS.note), ''),
+    tags: optional(list(string({ max: LIMITS.tag, min: 1 }), { max: LIMITS.tags }), []),
+    kind: oneOf(['actor', 'claim', 'manual'] as const),
+    actors: optional(list(string({ max: LIMITS.actor, min: 1 }), { max: LIMITS.actors }), []),
+    speaker: optional(nullable(string({ max: LIMITS.actor, min: 1 })), null),
+    sourcing: optional(nullable(oneOf(['named', 'vague', 'unattributed'] as const)), null),
+  })(value, path);
+  if (draft.exact.trim() === '') throw new ValidationError(`${path}.exact`, 'is only white space');
+  if (draft.end - draft.start !== draft.exact.length) {
+    throw new ValidationError(`${path}.end`, 'does not match the length of the quoted text');
+  }
+  return draft;
+};
+
+/** Payload readers for the background's requests, one per message type. */
+export const backgroundRequestReaders: { [K in keyof BackgroundProtocol]: Reader<RequestOf<BackgroundProtocol, K>> } = {
+  'annotation.save': shape({ draft: readDraft }),
+  'annotation.list': shape({
+    limit: integer({ min: 1, max: LIMITS.pageSize }),
+    before: optional(nullable(shape({ created: string({ max: 64 }), id: string({ max: 200 }) })), null),
+  }),
+  'annotation.export': shape({ format: oneOf(['jsonld'] as const) }),
+  'article.detect': shape({ text: string({ max: LIMITS.articleText }) }),
+  'page.report': shape({
+    actors: integer({ min: 0, max: 1_000_000 }),
+    claims: integer({ min: 0, max: 1_000_000 }),
+  }),
+};
+
+export const contentRequestReaders: { [K in keyof ContentProtocol]: Reader<RequestOf<ContentProtocol, K>> } = {
+  'selection.save': (value, path) => object(value, path) as Record<string, never>,
+};
+
+/** Unwraps a reply, turning an error reply into a thrown Error with the receiver's message. */
+export function unwrap<T>(reply: unknown): T {
+  if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
+    throw new Error('Claimlens did not answer; reload the page and try again.');
+  }
+  const r = reply as Reply<T>;
+  if (r.ok) return r.value;
+  throw new Error(r.error.message);
+}

@@ -1,0 +1,70 @@
+/** Turns the reader's selection into an annotation draft, anchored in the article text. */
+import type { AnnotationDraft } from '../messages';
+import { buildTextMap, type TextMap, textOffsetAt } from './text-map';
+import { isNotArticleText } from './article';
+import { selectorsFor, trimSpan } from './selectors';
+
+export interface SelectionContext {
+  doc: Document;
+  /** The article's text map, or null when the page has no article. */
+  article: TextMap | null;
+}
+
+function spanIn(map: TextMap, range: Range, doc: Document): { start: number; end: number } | null {
+  const start = textOffsetAt(map, range.startContainer, range.startOffset, doc);
+  const end = textOffsetAt(map, range.endContainer, range.endOffset, doc);
+  if (start === null || end === null) return null;
+  const span = trimSpan(map.text, start, end);
+  return span.end > span.start ? span : null;
+}
+
+function rangeInside(root: Node, range: Range): boolean {
+  return root.contains(range.startContainer) && root.contains(range.endContainer);
+}
+
+/**
+ * A draft for the current selection, or null when nothing is selected. A selection inside
+ * the article is anchored in the article text; one elsewhere on the page in the page's
+ * visible text, so any passage can be kept.
+ */
+export function draftFromSelection(
+  context: SelectionContext,
+  selection: Selection | null,
+): { draft: AnnotationDraft; inArticle: boolean } | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const { doc } = context;
+  const range = selection.getRangeAt(0);
+  let map = context.article;
+  let span = map && map.segments.length && inMap(map, range) ? spanIn(map, range, doc) : null;
+  const inArticle = span !== null;
+  if (!span && doc.body) {
+    map = buildTextMap(doc.body, isNotArticleText);
+    span = rangeInside(doc.body, range) ? spanIn(map, range, doc) : null;
+  }
+  if (!map || !span) return null;
+  const { quote, position } = selectorsFor(map.text, span.start, span.end);
+  const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null;
+  const draft: AnnotationDraft = {
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    start: position.start,
+    end: position.end,
+    pageUrl: doc.location?.href ?? doc.URL,
+    canonicalLink: canonical,
+    title: doc.title,
+    note: '',
+    tags: [],
+    kind: 'manual',
+    actors: [],
+    speaker: null,
+    sourcing: null,
+  };
+  return { draft, inArticle };
+}
+
+/** True when both ends of the range fall on text the map covers. */
+function inMap(map: TextMap, range: Range): boolean {
+  const covers = (node: Node) => map.segments.some((s) => s.node === node || node.contains(s.node));
+  return covers(range.startContainer) && covers(range.endContainer);
+}

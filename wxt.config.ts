@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+
+// Permissions are explained one by one in README.md ("Permissions"): keep the two in step.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Claimlens',
+    description: 'See who claims what in the news you read, and keep the passages that matter.',
+    permissions: ['contextMenus', 'unlimitedStorage'],
+    commands: {
+      'save-selection': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the selected text to Claimlens',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'claimlens@claimlens.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
