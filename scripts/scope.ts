@@ -1,0 +1,140 @@
+/**
+ * How well Claimlens finds the article: token precision and recall of the text it takes as
+ * the article against the corpus' true article texts, side by side with Readability.js on the
+ * same pages in the same run. `npm run -s scope` prints a table; `-- --json` prints JSON.
+ * Timings are happy-dom in Node (slower than a browser's DOM); `npm run bench` measures Chromium.
+ */
+import { corpusDir, hasCorpus, listCorpus } from './scope/corpus';
+import { type PageResult, evaluatePage } from './scope/evaluate';
+import { mean, median } from './scope/measure';
+
+const json = process.argv.includes('--json');
+
+if (!hasCorpus) {
+  const message = `no corpus at ${corpusDir}: nothing to measure`;
+  if (json) console.log(JSON.stringify({ error: message }));
+  else console.error(message);
+  process.exit(1);
+}
+
+const pages = listCorpus();
+const results: PageResult[] = pages.map((page) => evaluatePage(page));
+
+interface Figures {
+  pages: number;
+  precision: number;
+  recall: number;
+  precisionMedian: number;
+  recallMedian: number;
+  microPrecision: number;
+  microRecall: number;
+}
+
+function figures(list: PageResult[], which: 'ours' | 'readability'): Figures {
+  const scored = list.map((r) => r[which]).filter((o) => o !== null);
+  const both = scored.reduce((s, o) => s + o.both, 0);
+  return {
+    pages: scored.length,
+    precision: mean(scored.map((o) => o.precision)),
+    recall: mean(scored.map((o) => o.recall)),
+    precisionMedian: median(scored.map((o) => o.precision)),
+    recallMedian: median(scored.map((o) => o.recall)),
+    microPrecision: both / Math.max(1, scored.reduce((s, o) => s + o.found, 0)),
+    microRecall: both / Math.max(1, scored.reduce((s, o) => s + o.truth, 0)),
+  };
+}
+
+const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+const ours = figures(results, 'ours');
+const theirs = figures(results, 'readability');
+const front = results.filter((r) => r.frontPage);
+const leads = results.filter((r) => r.leadOurs !== null);
+const headlines = results.filter((r) => r.headlineMatches !== null);
+const articles = results.filter((r) => !r.frontPage);
+
+const summary = {
+  scope: {
+    pages: results.length,
+    scoredPages: ours.pages,
+    precision: round(ours.precision),
+    recall: round(ours.recall),
+    precisionMedian: round(ours.precisionMedian),
+    recallMedian: round(ours.recallMedian),
+    microPrecision: round(ours.microPrecision),
+    microRecall: round(ours.microRecall),
+    readabilityPrecision: round(theirs.precision),
+    readabilityRecall: round(theirs.recall),
+    readabilityPrecisionMedian: round(theirs.precisionMedian),
+    readabilityRecallMedian: round(theirs.recallMedian),
+    readabilityMicroPrecision: round(theirs.microPrecision),
+    readabilityMicroRecall: round(theirs.microRecall),
+    frontPagesQuiet: front.length > 0 && front.every((r) => !r.found),
+    readabilityFrontPagesQuiet: front.length > 0 && front.every((r) => !r.readabilityFound),
+    readerableFrontPages: front.filter((r) => r.probablyReaderable).length,
+    readerableArticles: `${articles.filter((r) => r.probablyReaderable).length}/${articles.length}`,
+    articlesFound: `${articles.filter((r) => r.found).length}/${articles.length}`,
+    leadFound: `${leads.filter((r) => r.leadOurs).length}/${leads.length}`,
+    readabilityLeadFound: `${leads.filter((r) => r.leadReadability).length}/${leads.length}`,
+    headlineFound: `${headlines.filter((r) => r.headlineMatches).length}/${headlines.length}`,
+    msPerPage: round(mean(results.map((r) => r.ms.ours)), 1),
+    msPerPageMedian: round(median(results.map((r) => r.ms.ours)), 1),
+    msPer1kWords: round(median(articles.filter((r) => r.words > 0).map((r) => (r.ms.ours * 1000) / r.words)), 1),
+    readabilityMsPerPage: round(mean(results.map((r) => r.ms.readability)), 1),
+    readabilityMsPerPageMedian: round(median(results.map((r) => r.ms.readability)), 1),
+    readerableMsPerPage: round(mean(results.map((r) => r.ms.readerable)), 1),
+  },
+};
+
+const sources = [...new Set(results.map((r) => r.source))].map((source) => {
+  const list = results.filter((r) => r.source === source);
+  const o = figures(list, 'ours');
+  const t = figures(list, 'readability');
+  return {
+    source,
+    pages: list.length,
+    scored: o.pages,
+    precision: round(o.precision),
+    recall: round(o.recall),
+    readabilityPrecision: round(t.precision),
+    readabilityRecall: round(t.recall),
+    leadFound: `${list.filter((r) => r.leadOurs).length}/${list.filter((r) => r.leadOurs !== null).length}`,
+    readabilityLeadFound: `${list.filter((r) => r.leadReadability).length}/${list.filter((r) => r.leadReadability !== null).length}`,
+  };
+});
+
+if (json) {
+  const perPage = results.map((r) => ({
+    ...r,
+    ours: r.ours && { ...r.ours, precision: round(r.ours.precision), recall: round(r.ours.recall) },
+    readability: r.readability && { ...r.readability, precision: round(r.readability.precision), recall: round(r.readability.recall) },
+    ms: { ours: round(r.ms.ours, 1), readability: round(r.ms.readability, 1), readerable: round(r.ms.readerable, 1) },
+  }));
+  console.log(JSON.stringify({ summary, sources, pages: perPage }, null, 2));
+} else {
+  const pct = (x: number | undefined) => (x === undefined ? '    -' : x.toFixed(2).padStart(5));
+  const flag = (b: boolean | null) => (b === null ? '-' : b ? 'y' : 'n');
+  console.log(
+    `${'page'.padEnd(48)} ${'words'.padStart(5)}  ${'P'.padStart(5)} ${'R'.padStart(5)}  ${'rP'.padStart(5)} ${'rR'.padStart(5)}  lead rlead head rdbl  ${'ms'.padStart(6)} ${'rMs'.padStart(6)}`,
+  );
+  for (const r of results) {
+    const note = r.frontPage ? (r.found ? '  FRONT PAGE, FOUND AN ARTICLE' : '  front page, quiet') : '';
+    console.log(
+      `${r.id.slice(0, 48).padEnd(48)} ${String(r.words).padStart(5)}  ${pct(r.ours?.precision)} ${pct(r.ours?.recall)}  ${pct(r.readability?.precision)} ${pct(r.readability?.recall)}  ${flag(r.leadOurs).padStart(4)} ${flag(r.leadReadability).padStart(5)} ${flag(r.headlineMatches).padStart(4)} ${flag(r.probablyReaderable).padStart(4)}  ${r.ms.ours.toFixed(1).padStart(6)} ${r.ms.readability.toFixed(1).padStart(6)}${note}`,
+    );
+  }
+  console.log('\nby source');
+  for (const s of sources) {
+    console.log(
+      `  ${s.source.padEnd(12)} pages ${String(s.pages).padStart(2)} scored ${String(s.scored).padStart(2)}  P ${pct(s.precision)} R ${pct(s.recall)}   Readability P ${pct(s.readabilityPrecision)} R ${pct(s.readabilityRecall)}   lead ${s.leadFound} (Readability ${s.readabilityLeadFound})`,
+    );
+  }
+  const s = summary.scope;
+  console.log(`
+summary over ${s.scoredPages} pages with a true article text (${s.pages} pages in all)
+                 macro P  macro R  median P  median R  micro P  micro R  ms/page (mean, median)
+  Claimlens        ${pct(s.precision)}    ${pct(s.recall)}     ${pct(s.precisionMedian)}     ${pct(s.recallMedian)}    ${pct(s.microPrecision)}    ${pct(s.microRecall)}  ${s.msPerPage} / ${s.msPerPageMedian}
+  Readability.js   ${pct(s.readabilityPrecision)}    ${pct(s.readabilityRecall)}     ${pct(s.readabilityPrecisionMedian)}     ${pct(s.readabilityRecallMedian)}    ${pct(s.readabilityMicroPrecision)}    ${pct(s.readabilityMicroRecall)}  ${s.readabilityMsPerPage} / ${s.readabilityMsPerPageMedian}  (+ isProbablyReaderable ${s.readerableMsPerPage})
+  front pages quiet: ${s.frontPagesQuiet ? 'yes' : 'NO'} (Readability: ${s.readabilityFrontPagesQuiet ? 'yes' : 'no'}; isProbablyReaderable true on ${s.readerableFrontPages} of them)
+  articles found: ${s.articlesFound}; isProbablyReaderable: ${s.readerableArticles}; body lead found: ${s.leadFound} (Readability ${s.readabilityLeadFound}); headline: ${s.headlineFound}
+  our ms per 1,000 words (median): ${s.msPer1kWords}   (happy-dom in Node; the browser is faster, see npm run bench)`);
+}
