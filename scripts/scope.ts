@@ -7,6 +7,7 @@
 import { corpusDir, hasCorpus, listCorpus } from './scope/corpus';
 import { type PageResult, evaluatePage } from './scope/evaluate';
 import { mean, median } from './scope/measure';
+import { showPage } from './scope/show';
 
 const json = process.argv.includes('--json');
 
@@ -18,6 +19,12 @@ if (!hasCorpus) {
 }
 
 const pages = listCorpus();
+const show = process.argv.indexOf('--show');
+if (show > 0) {
+  const wanted = process.argv[show + 1] ?? '';
+  for (const page of pages.filter((p) => p.id.includes(wanted))) showPage(page);
+  process.exit(0);
+}
 const results: PageResult[] = pages.map((page) => evaluatePage(page));
 
 interface Figures {

@@ -2,6 +2,12 @@
  * Finds the article on a page: its body element and headline, and the rule for what inside
  * the body is not article text (navigation, teasers, comments, forms, our own UI...).
  * Works on any Document, so the content script and the Node command line share it.
+ *
+ * The approach is the reader-mode one (score blocks by the prose they hold, links
+ * discounted, then keep the best block and its prose-bearing siblings and drop the furniture
+ * inside it), done in one read-only pass over the live DOM. Running Readability.js itself
+ * would mean cloning and rewriting the whole page and mapping its output back: several
+ * times slower on every page a reader opens (`npm run -s scope` measures both).
  */
 import { type TextMap, buildTextMap } from './text-map';
 
@@ -14,20 +20,32 @@ export interface ArticleScope {
 const NEVER_TEXT = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS',
   'VIDEO', 'AUDIO', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'OPTION', 'LABEL', 'CODE', 'PRE', 'KBD',
-  'SAMP', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'DIALOG', 'MENU',
+  'SAMP', 'NAV', 'ASIDE', 'FOOTER', 'FORM', 'DIALOG', 'MENU', 'LINK', 'META', 'HEAD', 'TITLE',
 ]);
 
-/** Class or id words that mark page furniture rather than the story. */
+/**
+ * Class or id words that mark page furniture and are never the story's own text. Applied to
+ * every element below the article root; the wider rule that decides what else to drop needs
+ * the page's context and is worked out by `findArticle`.
+ */
 const CHROME_WORDS =
-  /(^|[-_\s])(comments?|comment-form|respond|share|sharing|social|related|recommended|more-stories|read-more|newsletter|subscribe|promo|advert|ads?|sponsored|sidebar|breadcrumbs?|pagination|pager|prev-next|next-article|previous-article|post-navigation|tags|author-bio|cookie|consent|banner|popup|modal|toolbar|outbrain|taboola)([-_\s]|$)/i;
+  /(^|[-_\s])(comments?|comment-form|respond|share|sharing|social|related|recommended|more-stories|read-more|newsletter|subscribe|promo|advert|advertisement|ads?|sponsored|sidebar|breadcrumbs?|pagination|pager|prev-next|next-article|previous-article|post-navigation|author-bio|cookie|cookies|consent|gdpr|popup|modal|toolbar|outbrain|taboola)([-_\s]|$)/i;
 
-const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search', 'dialog', 'alert', 'menu', 'menubar']);
+const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist']);
 
 /** Marks every element Claimlens puts in a page, so it is never read or painted. */
 export const OWN_UI_ATTRIBUTE = 'data-claimlens-ui';
 
-export function isNotArticleText(element: Element): boolean {
-  const tag = element.tagName.toUpperCase();
+/** What `findArticle` decided to leave out of each document's article (teasers, bylines...). */
+const dropped = new WeakMap<Document, WeakSet<Element>>();
+
+function classAndId(element: Element): string {
+  const cls = element.getAttribute('class');
+  return cls ? `${element.id} ${cls}` : element.id;
+}
+
+/** The rule that holds on any page: tags, roles and attributes that are never article text. */
+function isNeverText(element: Element, tag: string): boolean {
   if (NEVER_TEXT.has(tag)) return true;
   if (element.hasAttribute(OWN_UI_ATTRIBUTE) || element.hasAttribute('hidden')) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
@@ -35,102 +53,454 @@ export function isNotArticleText(element: Element): boolean {
   if (editable !== null && editable !== 'false') return true;
   const role = element.getAttribute('role');
   if (role && CHROME_ROLES.has(role)) return true;
-  if (tag === 'HEADER' && element.parentElement && !/^(ARTICLE|MAIN)$/i.test(element.parentElement.tagName)) return true;
   const style = element.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  const marker = `${element.id} ${element.getAttribute('class') ?? ''}`;
-  return CHROME_WORDS.test(marker);
+  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-const MIN_ARTICLE_WORDS = 120;
-const MIN_PARAGRAPH_CHARS = 40;
-
-interface Candidate {
-  element: Element;
-  score: number;
+export function isNotArticleText(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (isNeverText(element, tag)) return true;
+  if (tag === 'HEADER' && element.parentElement && !/^(ARTICLE|MAIN)$/i.test(element.parentElement.tagName)) return true;
+  if (dropped.get(element.ownerDocument)?.has(element)) return true;
+  return CHROME_WORDS.test(classAndId(element));
 }
 
-function paragraphText(p: Element): string {
-  return (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+// ---------------------------------------------------------------------------------------
+// Scoring
+
+/** Blocks that cannot hold the article: their class or id says they are furniture. */
+const UNLIKELY =
+  /-ad-|ad-slot|adslot|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|masthead|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|newsletter|promo|recirc|most-popular|trending|outbrain|taboola/i;
+/** ...unless it also says it is the content. */
+const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story/i;
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
+const NEGATIVE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recirc|teaser|byline|author|dateline|caption|credit/i;
+const BYLINE = /byline|author|dateline|writtenby|p-author/i;
+
+/** Tags whose start and end break a line: text inside them is not part of the parent's inline run. */
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
+  'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+/** Where the article body and its wrappers may be: the elements that earn a score. */
+const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD', 'BLOCKQUOTE', 'BODY', 'SPAN', 'FONT', 'CENTER', 'FIGURE', 'LI', 'UL', 'OL', 'DL', 'DD', 'FORM', 'TABLE', 'TBODY', 'TR', 'HEADER', 'ASIDE', 'ADDRESS', 'PRE']);
+
+/** A run of prose shorter than this is not a paragraph (captions, labels, datelines). */
+const MIN_PARAGRAPH_CHARS = 25;
+/** Below this much prose, what we found is not an article (a stub, a gallery, an app). */
+const MIN_ARTICLE_SIZE = 120;
+
+interface Stats {
+  /** Characters of text below the element (white space runs count once). */
+  chars: number;
+  /** ...of which inside links. */
+  linkChars: number;
+  /** Characters in the element's own inline run (not inside a nested block). */
+  inline: number;
+  inlineLink: number;
+  commas: number;
+  inlineCommas: number;
+  /** Characters of paragraph text (not links) below the element. */
+  prose: number;
 }
 
-function linkTextLength(element: Element): number {
+interface Pass {
+  stats: Map<Element, Stats>;
+  scores: Map<Element, number>;
+  /** Elements below which nothing was scored: never text, or furniture by class or id. */
+  unlikely: Set<Element>;
+  /** Whether furniture by class or id was left out (the first try; the second keeps it). */
+  stripUnlikely: boolean;
+}
+
+function visibleLength(data: string): number {
+  // Count characters with each white space run as one; fast path for the common case.
   let n = 0;
-  for (const a of element.querySelectorAll('a')) n += (a.textContent ?? '').trim().length;
+  let space = true;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12) {
+      if (!space) n++;
+      space = true;
+    } else {
+      n++;
+      space = false;
+    }
+  }
   return n;
 }
 
-function insideChrome(element: Element, stop: Element | null): boolean {
-  for (let el: Element | null = element; el && el !== stop; el = el.parentElement) {
-    if (isNotArticleText(el)) return true;
+function countCommas(data: string): number {
+  let n = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) n++;
   }
-  return false;
+  return n;
+}
+
+function tagWeight(tag: string): number {
+  switch (tag) {
+    case 'DIV': case 'ARTICLE': case 'MAIN': case 'SECTION':
+      return 5;
+    case 'PRE': case 'TD': case 'BLOCKQUOTE':
+      return 3;
+    case 'ADDRESS': case 'OL': case 'UL': case 'DL': case 'DD': case 'DT': case 'LI': case 'FORM':
+      return -3;
+    default:
+      return 0;
+  }
+}
+
+/** +25 when the class or id says content, -25 when it says furniture (once each, not per attribute). */
+function classWeight(element: Element): number {
+  const marker = classAndId(element);
+  let weight = 0;
+  if (marker) {
+    if (NEGATIVE.test(marker)) weight -= 25;
+    if (POSITIVE.test(marker)) weight += 25;
+  }
+  if (element.getAttribute('itemprop') === 'articleBody') weight += 25;
+  return weight;
+}
+
+function isUnlikely(element: Element, tag: string): boolean {
+  if (tag === 'BODY' || tag === 'ARTICLE' || tag === 'MAIN' || tag === 'A') return false;
+  const marker = classAndId(element);
+  if (!marker || !UNLIKELY.test(marker) || MAYBE_CONTENT.test(marker)) return false;
+  return true;
+}
+
+function credit(pass: Pass, paragraph: Element, start: Element | null, chars: number, commas: number) {
+  const score = 1 + commas + Math.min(3, Math.floor(chars / 100));
+  let level = 0;
+  for (let el = start; el && level < 5; el = el.parentElement, level++) {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'HTML') break;
+    let current = pass.scores.get(el);
+    if (current === undefined) current = tagWeight(tag) + classWeight(el);
+    const share = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+    pass.scores.set(el, current + score / share);
+  }
+  void paragraph;
 }
 
 /**
- * Scores blocks by the paragraph text they hold (links discounted), the way reader modes do:
- * each paragraph credits its parent fully and its grandparent by half.
+ * One read-only walk over the page: text and link lengths of every block, and each
+ * paragraph's score credited to its ancestors (parent fully, grandparent by half, and so on).
  */
-function bestParagraphContainer(doc: Document): Candidate | null {
-  const scores = new Map<Element, number>();
-  for (const p of doc.querySelectorAll('p, pre')) {
-    if (insideChrome(p, null)) continue;
-    const text = paragraphText(p);
-    if (text.length < MIN_PARAGRAPH_CHARS) continue;
-    const linkShare = linkTextLength(p) / text.length;
-    if (linkShare > 0.5) continue;
-    const score = text.length * (1 - linkShare);
-    const parent = p.parentElement;
-    if (!parent) continue;
-    scores.set(parent, (scores.get(parent) ?? 0) + score);
-    const grand = parent.parentElement;
-    if (grand && grand !== doc.body) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+function scorePage(body: Element, stripUnlikely: boolean): Pass {
+  const pass: Pass = { stats: new Map(), scores: new Map(), unlikely: new Set(), stripUnlikely };
+  const visit = (element: Element, inLink: boolean): Stats => {
+    const s: Stats = { chars: 0, linkChars: 0, inline: 0, inlineLink: 0, commas: 0, inlineCommas: 0, prose: 0 };
+    const link = inLink || element.tagName.toUpperCase() === 'A';
+    let hasBlockChild = false;
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const data = (child as Text).data;
+        const n = visibleLength(data);
+        if (n === 0) continue;
+        const c = countCommas(data);
+        s.chars += n;
+        s.inline += n;
+        s.commas += c;
+        s.inlineCommas += c;
+        if (link) {
+          s.linkChars += n;
+          s.inlineLink += n;
+        }
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        const tag = el.tagName.toUpperCase();
+        if ((tag !== 'FORM' && isNeverText(el, tag)) || (pass.stripUnlikely && isUnlikely(el, tag))) {
+          pass.unlikely.add(el);
+          continue;
+        }
+        const cs = visit(el, link);
+        s.chars += cs.chars;
+        s.linkChars += cs.linkChars;
+        s.commas += cs.commas;
+        s.prose += cs.prose;
+        if (BLOCKS.has(tag) || tag === 'BR') {
+          hasBlockChild ||= tag !== 'BR';
+        } else {
+          s.inline += cs.inline;
+          s.inlineLink += cs.inlineLink;
+          s.inlineCommas += cs.inlineCommas;
+        }
+      }
+    }
+    const tag = element.tagName.toUpperCase();
+    if (BLOCKS.has(tag) || tag === 'BODY') pass.stats.set(element, s);
+    // A block's own run of text is a paragraph when it is long enough and mostly not links.
+    if (s.inline >= MIN_PARAGRAPH_CHARS && s.inlineLink / s.inline < 0.5 && !/^H[1-6]$/.test(tag) && tag !== 'BODY') {
+      const paragraphLike = tag === 'P' || !hasBlockChild;
+      s.prose += s.inline - s.inlineLink;
+      credit(pass, element, paragraphLike ? element.parentElement : element, s.inline - s.inlineLink, s.inlineCommas);
+    }
+    return s;
+  };
+  pass.stats.set(body, visit(body, false));
+  return pass;
+}
+
+function linkDensity(pass: Pass, element: Element): number {
+  const s = pass.stats.get(element);
+  return s && s.chars > 0 ? s.linkChars / s.chars : 0;
+}
+
+function finalScore(pass: Pass, element: Element): number {
+  const score = pass.scores.get(element);
+  return score === undefined ? 0 : score * (1 - linkDensity(pass, element));
+}
+
+function contains(a: Element, b: Element): boolean {
+  return a === b || a.contains(b);
+}
+
+/** The block holding the article: the best-scored one, widened the way reader modes do. */
+function topCandidate(pass: Pass, body: Element): Element | null {
+  const ranked = [...pass.scores.keys()]
+    .filter((el) => CONTAINERS.has(el.tagName.toUpperCase()))
+    .map((element) => ({ element, score: finalScore(pass, element) }))
+    .sort((a, b) => b.score - a.score);
+  if (process.env.SCOPE_DEBUG) for (const c of ranked.slice(0, 8)) console.log('cand', c.score.toFixed(1), c.element.tagName, c.element.id, c.element.getAttribute('class'), linkDensity(pass, c.element).toFixed(2));
+  const first = ranked[0];
+  if (!first || first.score <= 0) return null;
+  let top = first.element;
+  const topScore = first.score;
+
+  // Several near-equal candidates under one ancestor: the story is split into blocks.
+  const rivals = ranked.slice(1, 5).filter((c) => c.score >= topScore * 0.75).map((c) => c.element);
+  if (rivals.length >= 3) {
+    for (let parent = top.parentElement; parent && parent !== body; parent = parent.parentElement) {
+      if (rivals.filter((r) => contains(parent, r)).length >= 3) {
+        top = parent;
+        break;
+      }
+    }
   }
-  let best: Candidate | null = null;
-  for (const [element, score] of scores) if (!best || score > best.score) best = { element, score };
-  return best;
+
+  // A wrapper scored higher than the block itself holds more of the story.
+  let last = finalScore(pass, top);
+  const floor = last / 3;
+  for (let parent = top.parentElement; parent && parent !== body; parent = parent.parentElement) {
+    if (!pass.scores.has(parent)) continue;
+    const score = finalScore(pass, parent);
+    if (score < floor) break;
+    if (score > last) {
+      top = parent;
+      break;
+    }
+    last = score;
+  }
+  // An only child says nothing its parent does not.
+  while (top.parentElement && top.parentElement !== body && top.parentElement.children.length === 1) top = top.parentElement;
+  return top;
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+function textLength(pass: Pass, element: Element): number {
+  return pass.stats.get(element)?.chars ?? visibleLength(element.textContent ?? '');
 }
 
+function endsSentence(element: Element): boolean {
+  return /[.!?。！？"”»)]\s*$/.test(element.textContent ?? '');
+}
+
+/**
+ * The top block's siblings that carry the story too (a lead paragraph set apart, a second
+ * half after an embedded ad). Returns the ones to keep, the top block included.
+ */
+function storySiblings(pass: Pass, top: Element): Element[] {
+  const parent = top.parentElement;
+  if (!parent || parent.tagName.toUpperCase() === 'BODY') return [top];
+  const topScore = finalScore(pass, top);
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.getAttribute('class') ?? '';
+  const keep: Element[] = [];
+  for (const sibling of parent.children) {
+    if (sibling === top) {
+      keep.push(sibling);
+      continue;
+    }
+    const tag = sibling.tagName.toUpperCase();
+    if (pass.unlikely.has(sibling) || isNotArticleText(sibling)) continue;
+    let score = finalScore(pass, sibling);
+    if (topClass && sibling.getAttribute('class') === topClass) score += topScore * 0.2;
+    if (score >= threshold) {
+      keep.push(sibling);
+    } else if (tag === 'P') {
+      const length = textLength(pass, sibling);
+      const density = linkDensity(pass, sibling);
+      if ((length > 80 && density < 0.25) || (length > 0 && length <= 80 && density === 0 && endsSentence(sibling))) keep.push(sibling);
+    }
+  }
+  return keep;
+}
+
+function count(element: Element, selector: string): number {
+  return element.querySelectorAll(selector).length;
+}
+
+/**
+ * Inside the article block, what a reader would not call the story: furniture the class
+ * names own up to, link lists, blocks of images or form fields, bylines and datelines.
+ */
+function furnitureInside(pass: Pass, root: Element, headline: Element | null): Element[] {
+  const out: Element[] = [];
+  const rootProse = pass.stats.get(root)?.prose ?? 0;
+  const visit = (element: Element) => {
+    for (const child of element.children) {
+      const tag = child.tagName.toUpperCase();
+      if (pass.unlikely.has(child) || isNeverText(child, tag)) {
+        out.push(child);
+        continue;
+      }
+      if (child === headline || (/^H[12]$/.test(tag) && classWeight(child) < 0)) {
+        out.push(child);
+        continue;
+      }
+      if (isFurniture(pass, child, tag, rootProse)) {
+        out.push(child);
+        continue;
+      }
+      visit(child);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+function isFurniture(pass: Pass, element: Element, tag: string, rootProse: number): boolean {
+  const marker = classAndId(element);
+  const length = textLength(pass, element);
+  // A block holding much of the story is the story, whatever its class says.
+  if ((pass.stats.get(element)?.prose ?? 0) > rootProse * 0.4) return false;
+  if (marker && BYLINE.test(marker) && length < 200 && !MAYBE_CONTENT.test(marker)) return true;
+  if (!/^(DIV|SECTION|HEADER|UL|OL|TABLE|FORM|FIELDSET|ASIDE|FIGURE|DL|SPAN)$/.test(tag)) return false;
+  const weight = classWeight(element);
+  if (weight + (pass.scores.get(element) ?? 0) < 0) return true;
+  const stats = pass.stats.get(element);
+  if (stats && stats.commas >= 10) return false;
+  const density = linkDensity(pass, element);
+  const isList = tag === 'UL' || tag === 'OL';
+  const paragraphs = count(element, 'p');
+  const images = count(element, 'img');
+  const items = count(element, 'li');
+  const inputs = count(element, 'input, select, textarea');
+  const headings = count(element, 'h1, h2, h3, h4, h5, h6');
+  if (tag !== 'FIGURE' && images > 1 && paragraphs / images < 0.5) return true;
+  if (!isList && items > paragraphs + 1 && density > 0.2) return true;
+  if (inputs > Math.floor(paragraphs / 3)) return true;
+  if (!isList && headings === 0 && length < MIN_PARAGRAPH_CHARS && (images === 0 || images > 2) && tag !== 'FIGURE') return length > 0;
+  if (weight < 25 && density > (isList ? 0.5 : 0.3)) return true;
+  if (weight >= 25 && density > 0.5) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Headline
+
+function normalized(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+function pageTitles(doc: Document): string[] {
+  const titles: string[] = [];
+  for (const selector of ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]']) {
+    const content = doc.querySelector(selector)?.getAttribute('content');
+    if (content) titles.push(normalized(content));
+  }
+  const title = doc.querySelector('title')?.textContent;
+  if (title) titles.push(normalized(title));
+  return titles.filter(Boolean);
+}
+
+function matchesTitle(heading: string, titles: string[]): boolean {
+  if (heading.length < 8) return false;
+  return titles.some((t) => t === heading || (t.includes(heading) && heading.length >= t.length / 3) || heading.startsWith(t));
+}
+
+/**
+ * The story's headline: a heading that says what the page title says (sites append their
+ * name to <title>), else the last <h1> before the body or the first inside it.
+ */
 function findHeadline(doc: Document, root: Element): Element | null {
-  const inside = root.querySelector('h1');
-  if (inside) return inside;
-  const h1s = [...doc.querySelectorAll('h1')].filter((h) => !insideChrome(h, null));
-  // The headline sits before the body in document order.
-  return h1s.find((h) => (h.compareDocumentPosition(root) & 4) !== 0) ?? h1s[0] ?? null;
+  const titles = pageTitles(doc);
+  const headings = [...doc.querySelectorAll('h1, h2, h3')].filter((h) => !insideNeverText(h));
+  const before = (h: Element) => (h.compareDocumentPosition(root) & 4) !== 0;
+  const near = (h: Element) => contains(root, h) || before(h);
+  const titled = headings.filter((h) => matchesTitle(normalized(h.textContent ?? ''), titles));
+  const pick =
+    titled.find((h) => h.tagName === 'H1' && near(h)) ??
+    titled.find((h) => near(h)) ??
+    titled.find((h) => h.tagName === 'H1') ??
+    headings.filter((h) => h.tagName === 'H1' && before(h)).pop() ??
+    headings.find((h) => h.tagName === 'H1' && contains(root, h));
+  return pick ?? null;
+}
+
+function insideNeverText(element: Element): boolean {
+  for (let el: Element | null = element; el; el = el.parentElement) if (isNeverText(el, el.tagName.toUpperCase())) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+
+/** Prose size: words, with each CJK character counted as half a word. */
+function proseSize(text: string): number {
+  let size = 0;
+  for (const word of text.split(/\s+/)) {
+    if (!word) continue;
+    const cjk = word.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
+    size += cjk ? Math.max(1, cjk / 2) : 1;
+  }
+  return size;
 }
 
 /**
  * The article on the page, or null when there is none (a front page, a search page, an app).
- * Explicit markup (`itemprop=articleBody`, a single <article>) is trusted when it holds
- * enough prose; otherwise the block with the most paragraph text wins.
  */
 export function findArticle(doc: Document): ArticleScope | null {
+  return locate(doc)?.scope ?? null;
+}
+
+function locate(doc: Document): { scope: ArticleScope; map: TextMap } | null {
   const body = doc.body;
   if (!body) return null;
-  const candidates: Element[] = [];
-  const marked = doc.querySelector('[itemprop="articleBody"]');
-  if (marked) candidates.push(marked);
-  const articles = [...doc.querySelectorAll('article')].filter((a) => !insideChrome(a, null));
-  // Many <article> elements side by side are teaser cards on a front page, not one story.
-  const substantial = articles.filter((a) => wordCount(a.textContent ?? '') >= MIN_ARTICLE_WORDS);
-  if (substantial.length === 1) candidates.push(substantial[0]!);
-  const best = bestParagraphContainer(doc);
-  if (best) candidates.push(best.element);
+  // Class names that say "sidebar" or "header" are usually right; when leaving them out
+  // leaves no article, some page wrapper was misnamed, so look again with them in.
+  return attempt(doc, body, true) ?? attempt(doc, body, false);
+}
 
-  for (const root of candidates) {
-    const map = buildTextMap(root, isNotArticleText);
-    if (wordCount(map.text) >= MIN_ARTICLE_WORDS) return { root, headline: findHeadline(doc, root) };
+function attempt(doc: Document, body: Element, stripUnlikely: boolean): { scope: ArticleScope; map: TextMap } | null {
+  const pass = scorePage(body, stripUnlikely);
+  const top = topCandidate(pass, body);
+  if (!top) return null;
+
+  const kept = storySiblings(pass, top);
+  const root = kept.length > 1 ? top.parentElement! : top;
+  const skip = new WeakSet<Element>();
+  if (root !== top) for (const child of root.children) if (!kept.includes(child)) skip.add(child);
+  const headline = findHeadline(doc, root);
+  for (const keep of kept) {
+    if (keep === headline) continue;
+    for (const el of furnitureInside(pass, keep, headline)) skip.add(el);
   }
-  return null;
+  if (headline && contains(root, headline)) skip.add(headline);
+  dropped.set(doc, skip);
+
+  const map = buildTextMap(root, isNotArticleText);
+  if (proseSize(map.text) < MIN_ARTICLE_SIZE) {
+    dropped.delete(doc);
+    return null;
+  }
+  return { scope: { root, headline }, map };
 }
 
 /** The article text with its DOM map, or null when the page has no article. */
 export function readArticle(doc: Document): { scope: ArticleScope; map: TextMap } | null {
-  const scope = findArticle(doc);
-  if (!scope) return null;
-  return { scope, map: buildTextMap(scope.root, isNotArticleText) };
+  return locate(doc);
 }
