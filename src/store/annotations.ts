@@ -1,9 +1,22 @@
 /** Queries over the annotation store. Plain functions over an open database. */
-import type { Annotation } from '../annotation/record';
-import type { ClaimlensDB } from './db';
+import { ANNOTATION_CONTEXT, type Annotation, type Motivation, type TextualBody, noteOf, tagsOf } from '../annotation/record';
+import { canonicalUrl } from '../annotation/url';
+import type { ClaimlensDB, ClaimlensSchema } from './db';
+import { StoreError, transactionError } from './errors';
+import { type FacetKey, NO_SOURCING, type StoredAnnotation, fromStored, toStored } from './stored';
 
 export async function putAnnotation(db: ClaimlensDB, annotation: Annotation): Promise<void> {
-  await db.put('annotations', annotation);
+  const tx = db.transaction('annotations', 'readwrite');
+  try {
+    await Promise.all([tx.store.put(toStored(annotation)), tx.done]);
+  } catch (error) {
+    throw transactionError(error, tx, 'save the annotation');
+  }
+}
+
+export async function getAnnotation(db: ClaimlensDB, id: string): Promise<Annotation | undefined> {
+  const stored = await db.get('annotations', id);
+  return stored && fromStored(stored);
 }
 
 export interface Page<T> {
@@ -17,28 +30,253 @@ export interface PageCursor {
   id: string;
 }
 
+/** A page plus where the next one starts (null when this was the last). */
+export interface CursorPage<T> extends Page<T> {
+  next: PageCursor | null;
+}
+
+function cursorAfter(items: readonly Annotation[], limit: number): PageCursor | null {
+  const last = items[items.length - 1];
+  return last && items.length >= limit ? { created: last.created, id: last.id } : null;
+}
+
 /** Newest first, `limit` at a time, starting strictly after `before`. */
 export async function listNewestFirst(
   db: ClaimlensDB,
   limit: number,
   before: PageCursor | null = null,
-): Promise<Page<Annotation>> {
+): Promise<CursorPage<Annotation>> {
   const tx = db.transaction('annotations', 'readonly');
   const index = tx.store.index('byCreated');
   const range = before === null ? null : IDBKeyRange.upperBound([before.created, before.id], true);
   const items: Annotation[] = [];
-  for (let cursor = await index.openCursor(range, 'prev'); cursor && items.length < limit; cursor = await cursor.continue()) {
-    items.push(cursor.value);
+  for (let cursor = await index.openCursor(range, 'prev'); cursor && items.length < limit; ) {
+    items.push(fromStored(cursor.value));
+    if (items.length < limit) cursor = await cursor.continue();
+    else break;
   }
   const total = await tx.store.count();
   await tx.done;
-  return { items, total };
+  return { items, total, next: cursorAfter(items, limit) };
+}
+
+/** The filters the popup offers; each is backed by an index ending in [created, id]. */
+export type Facet = 'site' | 'actor' | 'tag' | 'kind' | 'sourcing';
+export interface FacetFilter {
+  by: Facet;
+  /** For `sourcing`, "none" selects records whose sourcing is null. */
+  value: string;
+}
+
+const FACET_INDEX = {
+  site: 'bySiteTime',
+  actor: 'byActorTime',
+  tag: 'byTag',
+  kind: 'byKindTime',
+  sourcing: 'bySourcing',
+} as const satisfies Record<Facet, keyof ClaimlensSchema['annotations']['indexes']>;
+
+/** All keys [value, *, *]: arrays sort after strings, so [value, []] closes the range. */
+function facetRange(value: string, before: PageCursor | null): IDBKeyRange {
+  return before === null
+    ? IDBKeyRange.bound([value], [value, []])
+    : IDBKeyRange.bound([value], [value, before.created, before.id], false, true);
+}
+
+/** One site, actor, tag, kind or sourcing level, newest first, `limit` at a time. */
+export async function listByFacet(
+  db: ClaimlensDB,
+  filter: FacetFilter,
+  limit: number,
+  before: PageCursor | null = null,
+): Promise<CursorPage<Annotation>> {
+  const tx = db.transaction('annotations', 'readonly');
+  const index = tx.store.index(FACET_INDEX[filter.by]);
+  const items: Annotation[] = [];
+  for (let cursor = await index.openCursor(facetRange(filter.value, before), 'prev'); cursor; ) {
+    items.push(fromStored(cursor.value));
+    if (items.length >= limit) break;
+    cursor = await cursor.continue();
+  }
+  const total = await index.count(facetRange(filter.value, null));
+  await tx.done;
+  return { items, total, next: cursorAfter(items, limit) };
+}
+
+/** Does a record pass a facet filter? (For combining a filter with search.) */
+export function matchesFacet(annotation: Annotation, filter: FacetFilter): boolean {
+  const meta = annotation.claimlens;
+  switch (filter.by) {
+    case 'site':
+      return meta.site === filter.value;
+    case 'actor':
+      return meta.actors.includes(filter.value);
+    case 'tag':
+      return tagsOf(annotation).includes(filter.value);
+    case 'kind':
+      return meta.kind === filter.value;
+    case 'sourcing':
+      return (meta.sourcing ?? NO_SOURCING) === filter.value;
+  }
 }
 
 export async function allAnnotations(db: ClaimlensDB): Promise<Annotation[]> {
-  return (await db.getAllFromIndex('annotations', 'byCreated')).reverse();
+  return (await db.getAllFromIndex('annotations', 'byCreated')).reverse().map(fromStored);
+}
+
+/**
+ * Every record (or one facet's), newest first, read `batch` at a time in short read-only
+ * transactions, so an export of 100,000 records never holds one transaction or one array
+ * of everything. A record saved during the walk may or may not be included; none repeats.
+ */
+export async function* iterateNewestFirst(
+  db: ClaimlensDB,
+  options: { filter?: FacetFilter; batch?: number } = {},
+): AsyncGenerator<Annotation[], void, undefined> {
+  const batch = options.batch ?? 500;
+  let before: PageCursor | null = null;
+  for (;;) {
+    const page: CursorPage<Annotation> = options.filter
+      ? await listByFacet(db, options.filter, batch, before)
+      : await listNewestFirst(db, batch, before);
+    if (page.items.length) yield page.items;
+    if (!page.next) return;
+    before = page.next;
+  }
+}
+
+export async function countAnnotations(db: ClaimlensDB, filter?: FacetFilter): Promise<number> {
+  if (!filter) return db.count('annotations');
+  return db.countFromIndex('annotations', FACET_INDEX[filter.by], facetRange(filter.value, null));
 }
 
 export async function annotationsForSource(db: ClaimlensDB, source: string): Promise<Annotation[]> {
-  return db.getAllFromIndex('annotations', 'bySource', source);
+  return (await db.getAllFromIndex('annotations', 'bySource', source)).map(fromStored);
 }
+
+/** Saved annotations for the page in a tab, found by its canonical address, oldest first. */
+export async function annotationsForUrl(
+  db: ClaimlensDB,
+  pageUrl: string,
+  canonicalLink: string | null = null,
+): Promise<Annotation[]> {
+  const found = await annotationsForSource(db, canonicalUrl(pageUrl, canonicalLink));
+  return found.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1));
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/**
+ * How many annotations each site, actor or tag has, most first. One unique-key walk plus one
+ * count per distinct value: cost grows with the number of sites, not of annotations.
+ */
+export async function countsBy(db: ClaimlensDB, by: 'site' | 'actor' | 'tag'): Promise<FacetCount[]> {
+  const tx = db.transaction('annotations', 'readonly');
+  const counts: FacetCount[] = [];
+  if (by === 'tag') {
+    const index = tx.store.index('byTag');
+    for (let cursor = await index.openKeyCursor(); cursor; ) {
+      const value = cursor.key[0];
+      counts.push({ value, count: await index.count(facetRange(value, null)) });
+      cursor = await cursor.continue([value, []] as unknown as FacetKey);
+    }
+  } else {
+    const index = tx.store.index(by === 'site' ? 'bySite' : 'byActor');
+    for (let cursor = await index.openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) {
+      counts.push({ value: cursor.key, count: await index.count(cursor.key) });
+    }
+  }
+  await tx.done;
+  return counts.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+}
+
+export interface AnnotationChanges {
+  note?: string;
+  tags?: string[];
+}
+
+/** Same rule as building a new record: a note makes it a comment, tags alone a tagging. */
+function motivationFor(body: readonly TextualBody[]): Motivation {
+  if (body.some((b) => b.purpose === 'commenting')) return 'commenting';
+  return body.some((b) => b.purpose === 'tagging') ? 'tagging' : 'highlighting';
+}
+
+/** The record with its note and/or tags replaced; `modified` set to `now`. Pure. */
+export function withChanges(annotation: Annotation, changes: AnnotationChanges, now: Date): Annotation {
+  const note = (changes.note ?? noteOf(annotation)).trim();
+  const tags = [...new Set((changes.tags ?? tagsOf(annotation)).map((t) => t.trim()).filter(Boolean))];
+  const body: TextualBody[] = [
+    ...(note ? [{ type: 'TextualBody' as const, value: note, purpose: 'commenting' as const }] : []),
+    ...tags.map((value) => ({ type: 'TextualBody' as const, value, purpose: 'tagging' as const })),
+  ];
+  // `modified` must move forward even when the clock did not (two edits in one millisecond).
+  const stamp = now.toISOString();
+  const modified = stamp > annotation.modified ? stamp : new Date(Date.parse(annotation.modified) + 1).toISOString();
+  return { ...annotation, '@context': ANNOTATION_CONTEXT, body, motivation: motivationFor(body), modified };
+}
+
+/** Replaces the note and/or tags of one annotation, read and written in one transaction. */
+export async function updateAnnotation(
+  db: ClaimlensDB,
+  id: string,
+  changes: AnnotationChanges,
+  now: Date,
+): Promise<Annotation> {
+  const tx = db.transaction('annotations', 'readwrite');
+  try {
+    const stored = await tx.store.get(id);
+    if (!stored) {
+      tx.abort();
+      throw new StoreError('not-found', 'That annotation no longer exists; it may have been deleted in another window.');
+    }
+    const updated = withChanges(fromStored(stored), changes, now);
+    await tx.store.put(toStored(updated));
+    await tx.done;
+    return updated;
+  } catch (error) {
+    await tx.done.catch(() => undefined);
+    throw transactionError(error, tx, 'update the annotation');
+  }
+}
+
+/**
+ * Deletes one annotation and returns it, so the caller can offer "Undo" by handing it
+ * back to `restoreAnnotation`. Returns null when there was nothing to delete.
+ */
+export async function deleteAnnotation(db: ClaimlensDB, id: string): Promise<Annotation | null> {
+  const tx = db.transaction('annotations', 'readwrite');
+  try {
+    const stored = await tx.store.get(id);
+    if (stored) await tx.store.delete(id);
+    await tx.done;
+    return stored ? fromStored(stored) : null;
+  } catch (error) {
+    await tx.done.catch(() => undefined);
+    throw transactionError(error, tx, 'delete the annotation');
+  }
+}
+
+/**
+ * Undo of a delete: puts the record back exactly as it was. `add`, not `put`: if a record
+ * with that id exists again (restored in another window), it is left alone, not overwritten.
+ */
+export async function restoreAnnotation(db: ClaimlensDB, annotation: Annotation): Promise<'restored' | 'already-present'> {
+  const tx = db.transaction('annotations', 'readwrite');
+  try {
+    if (await tx.store.getKey(annotation.id)) {
+      await tx.done;
+      return 'already-present';
+    }
+    await tx.store.add(toStored(annotation));
+    await tx.done;
+    return 'restored';
+  } catch (error) {
+    await tx.done.catch(() => undefined);
+    throw transactionError(error, tx, 'restore the annotation');
+  }
+}
+
+export type { StoredAnnotation };

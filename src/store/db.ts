@@ -1,34 +1,60 @@
 /**
  * The annotation database. Only the background service worker and extension pages open it:
  * a content script's IndexedDB belongs to the web page, never to us.
+ *
+ * Indexes (v2). Every list the popup shows is newest first, so each filter index ends in
+ * [created, id]: one page is a reverse walk of one key range, never a sort of all matches.
+ *   bySource     target.source                     annotations for a page (re-anchoring)
+ *   bySite       claimlens.site                    distinct sites and per-site counts
+ *   byCreated    [created, id]                     everything, newest first
+ *   byActor      claimlens.actors (multiEntry)     distinct actors and per-actor counts
+ *   byKind       claimlens.kind
+ *   bySiteTime   [claimlens.site, created, id]     one site, newest first
+ *   byKindTime   [claimlens.kind, created, id]     one kind, newest first
+ *   byActorTime  derived.actors (multiEntry)       one actor, newest first
+ *   byTag        derived.tags (multiEntry)         one tag, newest first; distinct tags
+ *   bySourcing   derived.sourcing                  one sourcing level ("none" for null)
+ *   byWord       derived.words (multiEntry)        search tokens, "token created"
+ *   byDuplicate  derived.duplicate                 same source + quote + note
+ * `derived` is explained in stored.ts.
  */
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { Annotation } from '../annotation/record';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, openDB } from 'idb';
+import { type FacetKey, type StoredAnnotation, toStored } from './stored';
 
 export const DB_NAME = 'claimlens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface ClaimlensSchema extends DBSchema {
   annotations: {
     key: string;
-    value: Annotation;
+    value: StoredAnnotation;
     indexes: {
       bySource: string;
       bySite: string;
       byCreated: [string, string];
       byActor: string;
       byKind: string;
+      bySiteTime: FacetKey;
+      byKindTime: FacetKey;
+      byActorTime: FacetKey;
+      byTag: FacetKey;
+      bySourcing: FacetKey;
+      byWord: string;
+      byDuplicate: string;
     };
   };
 }
 
 export type ClaimlensDB = IDBPDatabase<ClaimlensSchema>;
+type UpgradeTx = IDBPTransaction<ClaimlensSchema, StoreNames<ClaimlensSchema>[], 'versionchange'>;
 
 /**
  * Each numbered step upgrades a database from the version before it; a database of any
- * older version walks every step after its own, so no record is left behind.
+ * older version walks every step after its own, so no record is left behind. A step that
+ * returns a promise finishes before the next starts; if any step fails the whole upgrade
+ * aborts and the database stays at its old version, records untouched.
  */
-const UPGRADES: Record<number, (db: IDBPDatabase<ClaimlensSchema>) => void> = {
+export const UPGRADES: Record<number, (db: ClaimlensDB, tx: UpgradeTx) => void | Promise<void>> = {
   1(db) {
     const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
     annotations.createIndex('bySource', 'target.source');
@@ -38,13 +64,41 @@ const UPGRADES: Record<number, (db: IDBPDatabase<ClaimlensSchema>) => void> = {
     annotations.createIndex('byActor', 'claimlens.actors', { multiEntry: true });
     annotations.createIndex('byKind', 'claimlens.kind');
   },
+  async 2(_db, tx) {
+    const annotations = tx.objectStore('annotations');
+    annotations.createIndex('bySiteTime', ['claimlens.site', 'created', 'id']);
+    annotations.createIndex('byKindTime', ['claimlens.kind', 'created', 'id']);
+    annotations.createIndex('byActorTime', 'derived.actors', { multiEntry: true });
+    annotations.createIndex('byTag', 'derived.tags', { multiEntry: true });
+    annotations.createIndex('bySourcing', 'derived.sourcing');
+    annotations.createIndex('byWord', 'derived.words', { multiEntry: true });
+    annotations.createIndex('byDuplicate', 'derived.duplicate');
+    // v1 records have no `derived`; compute it for each, so every record is in the new indexes.
+    for (let cursor = await annotations.openCursor(); cursor; cursor = await cursor.continue()) {
+      let stored: StoredAnnotation;
+      try {
+        stored = toStored(cursor.value);
+      } catch {
+        // A record too damaged to index stays exactly as it was: visible in the full list,
+        // missing only from the new filters. Losing it would be worse.
+        continue;
+      }
+      await cursor.update(stored);
+    }
+  },
 };
 
-export function openClaimlensDB(factory?: IDBFactory, name = DB_NAME): Promise<ClaimlensDB> {
+export function openClaimlensDB(factory?: IDBFactory, name = DB_NAME, version = DB_VERSION): Promise<ClaimlensDB> {
   const open = () =>
-    openDB<ClaimlensSchema>(name, DB_VERSION, {
-      upgrade(db, oldVersion, newVersion) {
-        for (let v = oldVersion + 1; v <= (newVersion ?? DB_VERSION); v++) UPGRADES[v]?.(db);
+    openDB<ClaimlensSchema>(name, version, {
+      upgrade(db, oldVersion, newVersion, tx) {
+        let pending: Promise<void> | undefined;
+        for (let v = oldVersion + 1; v <= (newVersion ?? version); v++) {
+          const step = UPGRADES[v];
+          if (!step) continue;
+          pending = pending ? pending.then(() => step(db, tx)) : (step(db, tx) ?? undefined);
+        }
+        pending?.catch(() => tx.abort());
       },
     });
   if (!factory) return open();

@@ -1,0 +1,80 @@
+/**
+ * Bulk import: every record written in ONE read-write transaction, so an import is all or
+ * nothing. If the tab closes, the service worker stops or the disk fills half-way, IndexedDB
+ * rolls the transaction back and the store is exactly as before.
+ *
+ * Duplicates (same id, or same source + quote + note as a stored record or an earlier record
+ * of the same import) are skipped and counted, never overwritten: an import cannot silently
+ * change an annotation the reader already has.
+ */
+import type { Annotation } from '../annotation/record';
+import type { ClaimlensDB } from './db';
+import { transactionError } from './errors';
+import { duplicateKey, sameContent, toStored } from './stored';
+
+export interface BulkImportResult {
+  added: number;
+  /** Records skipped because the store (or the same import) already had them. */
+  skippedDuplicates: number;
+  /** Ids of the records written, in input order. */
+  addedIds: string[];
+}
+
+/** Requests kept in flight at once; enough to keep IndexedDB busy, few enough to stay small. */
+const BATCH = 1_000;
+
+export async function bulkImport(db: ClaimlensDB, records: readonly Annotation[]): Promise<BulkImportResult> {
+  // Duplicates within the file are settled in memory before the transaction opens.
+  const byId = new Set<string>();
+  const byContent = new Map<string, Annotation[]>();
+  const candidates: Annotation[] = [];
+  let skippedDuplicates = 0;
+  for (const record of records) {
+    const key = duplicateKey(record);
+    const sameKey = byContent.get(key);
+    if (byId.has(record.id) || sameKey?.some((other) => sameContent(other, record))) {
+      skippedDuplicates++;
+      continue;
+    }
+    byId.add(record.id);
+    if (sameKey) sameKey.push(record);
+    else byContent.set(key, [record]);
+    candidates.push(record);
+  }
+
+  const tx = db.transaction('annotations', 'readwrite');
+  try {
+    const store = tx.store;
+    const duplicates = store.index('byDuplicate');
+    const toWrite: Annotation[] = [];
+    for (let i = 0; i < candidates.length; i += BATCH) {
+      const chunk = candidates.slice(i, i + BATCH);
+      const checks = await Promise.all(
+        chunk.map(async (record) => {
+          const [existing, sameKey] = await Promise.all([
+            store.getKey(record.id),
+            duplicates.getAll(duplicateKey(record)),
+          ]);
+          return existing !== undefined || sameKey.some((other) => sameContent(other, record));
+        }),
+      );
+      chunk.forEach((record, j) => {
+        if (checks[j]) skippedDuplicates++;
+        else toWrite.push(record);
+      });
+    }
+    for (let i = 0; i < toWrite.length; i += BATCH) {
+      await Promise.all(toWrite.slice(i, i + BATCH).map((record) => store.add(toStored(record))));
+    }
+    await tx.done;
+    return { added: toWrite.length, skippedDuplicates, addedIds: toWrite.map((r) => r.id) };
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failure itself.
+    }
+    await tx.done.catch(() => undefined);
+    throw transactionError(error, tx, 'import the annotations');
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Word search over snippet, note, title, actors and tags, newest first, backed by the
+ * `byWord` index (see words.ts for the tokens, db.ts for the index).
+ *
+ * Every term must match; the last is a prefix while the reader is still typing. A tiny
+ * query planner keeps each keystroke's cost bounded by the rarest term, not by the store:
+ *   1. count each term's key range; any zero means no results, at once;
+ *   2. rarest term exact  → walk that word's range backwards (its keys are "word created", so
+ *      the walk is already newest first) and keep records matching the other terms;
+ *   3. rarest term a prefix with few entries → collect its keys, sort by time, fetch in order;
+ *   4. rarest term a prefix matching very many records (or a one-letter prefix, whose count
+ *      would itself be a long walk) → walk all records newest first: when matches are that dense
+ *      a page fills after a few hundred records.
+ */
+import type { Annotation } from '../annotation/record';
+import { type FacetFilter, type PageCursor, matchesFacet } from './annotations';
+import type { ClaimlensDB } from './db';
+import { type StoredAnnotation, fromStored, storedTokens } from './stored';
+import { type QueryTerm, queryTerms, termMatches, tokenOfKey, wordKey } from './words';
+
+/** A prefix with at most this many index entries is resolved from its keys (step 3). */
+export const SPARSE_PREFIX_LIMIT = 5_000;
+
+export interface SearchOptions {
+  limit: number;
+  before?: PageCursor | null;
+  /** Narrow the search to one site, actor, tag, kind or sourcing level. */
+  filter?: FacetFilter;
+}
+
+export interface SearchPage {
+  items: Annotation[];
+  next: PageCursor | null;
+  /** How the query was answered; for the bench and for tests. */
+  plan: 'empty' | 'none' | 'word' | 'prefix-keys' | 'newest-walk';
+}
+
+function termRange(term: QueryTerm): IDBKeyRange {
+  return term.prefix
+    ? IDBKeyRange.bound(term.text, `${term.text}\uffff`)
+    : IDBKeyRange.bound(wordKey(term.text, ''), wordKey(term.text, '\uffff'));
+}
+
+/** Is (created, id) strictly older than the cursor (i.e. after it, newest first)? */
+function isAfter(created: string, id: string, before: PageCursor | null | undefined): boolean {
+  if (!before) return true;
+  return created < before.created || (created === before.created && id < before.id);
+}
+
+export async function searchAnnotations(db: ClaimlensDB, query: string, options: SearchOptions): Promise<SearchPage> {
+  const { limit, before = null, filter } = options;
+  const terms = queryTerms(query);
+  if (terms.length === 0) return { items: [], next: null, plan: 'empty' };
+
+  const tx = db.transaction('annotations', 'readonly');
+  const words = tx.store.index('byWord');
+  const counted = await Promise.all(
+    terms.map(async (term) => ({
+      term,
+      // A one-letter prefix's count would walk most of the index; treat it as dense.
+      count: term.prefix && term.text.length < 2 ? Number.POSITIVE_INFINITY : await words.count(termRange(term)),
+    })),
+  );
+  counted.sort((a, b) => a.count - b.count);
+  const driver = counted[0]!;
+  if (driver.count === 0) {
+    await tx.done;
+    return { items: [], next: null, plan: 'none' };
+  }
+  const others = counted.slice(1).map((c) => c.term);
+  const keep = (stored: StoredAnnotation): boolean => {
+    const tokens = storedTokens(stored);
+    return others.every((term) => termMatches(term, tokens)) && (!filter || matchesFacet(fromStored(stored), filter));
+  };
+
+  const items: Annotation[] = [];
+  let plan: SearchPage['plan'];
+  if (!driver.term.prefix) {
+    plan = 'word';
+    const upper = before ? wordKey(driver.term.text, before.created) : wordKey(driver.term.text, '\uffff');
+    const range = IDBKeyRange.bound(wordKey(driver.term.text, ''), upper);
+    for (let cursor = await words.openCursor(range, 'prev'); cursor; ) {
+      const stored = cursor.value;
+      if (isAfter(stored.created, stored.id, before) && keep(stored)) {
+        items.push(fromStored(stored));
+        if (items.length >= limit) break;
+      }
+      cursor = await cursor.continue();
+    }
+  } else if (driver.count <= SPARSE_PREFIX_LIMIT) {
+    plan = 'prefix-keys';
+    // Keys only (no values) for the whole prefix range, then newest first by (created, id).
+    const hits = new Map<string, string>();
+    for (let cursor = await words.openKeyCursor(termRange(driver.term)); cursor; cursor = await cursor.continue()) {
+      const created = cursor.key.slice(tokenOfKey(cursor.key).length + 1);
+      if (isAfter(created, cursor.primaryKey, before)) hits.set(cursor.primaryKey, created);
+    }
+    const ordered = [...hits].sort(([idA, a], [idB, b]) => (a === b ? (idA < idB ? 1 : -1) : a < b ? 1 : -1));
+    for (const [id] of ordered) {
+      const stored = await tx.store.get(id);
+      if (stored && keep(stored)) {
+        items.push(fromStored(stored));
+        if (items.length >= limit) break;
+      }
+    }
+  } else {
+    plan = 'newest-walk';
+    const all = [driver.term, ...others];
+    const range = before ? IDBKeyRange.upperBound([before.created, before.id], true) : null;
+    for (let cursor = await tx.store.index('byCreated').openCursor(range, 'prev'); cursor; ) {
+      const stored = cursor.value;
+      const tokens = stored.derived ? storedTokens(stored) : [];
+      if (all.every((term) => termMatches(term, tokens)) && (!filter || matchesFacet(fromStored(stored), filter))) {
+        items.push(fromStored(stored));
+        if (items.length >= limit) break;
+      }
+      cursor = await cursor.continue();
+    }
+  }
+  await tx.done;
+  const last = items[items.length - 1];
+  return { items, next: last && items.length >= limit ? { created: last.created, id: last.id } : null, plan };
+}

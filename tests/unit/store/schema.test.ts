@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { DB_VERSION, UPGRADES, openClaimlensDB } from '../../../src/store/db';
+import { countsBy, listByFacet, listNewestFirst } from '../../../src/store/annotations';
+import { searchAnnotations } from '../../../src/store/search';
+import { fromStored } from '../../../src/store/stored';
+import { makeMany } from './fixtures';
+
+describe('schema', () => {
+  it('has one upgrade step for every version up to the current one', () => {
+    for (let v = 1; v <= DB_VERSION; v++) expect(UPGRADES[v], `step ${v}`).toBeTypeOf('function');
+  });
+
+  it('creates every index on a fresh database', async () => {
+    const db = await openClaimlensDB(new IDBFactory(), 'fresh');
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.transaction('annotations').store.indexNames].sort()).toEqual(
+      [
+        'byActor', 'byActorTime', 'byCreated', 'byDuplicate', 'byKind', 'byKindTime',
+        'bySite', 'bySiteTime', 'bySource', 'bySourcing', 'byTag', 'byWord',
+      ].sort(),
+    );
+    db.close();
+  });
+});
+
+describe('upgrade from version 1', () => {
+  it('keeps every v1 record intact and puts it in the new indexes', async () => {
+    const factory = new IDBFactory();
+    const records = makeMany(60);
+    // Version 1 exactly as it shipped: the v1 step only, records written as plain W3C objects.
+    const v1 = await openClaimlensDB(factory, 'old', 1);
+    expect(v1.version).toBe(1);
+    expect([...v1.transaction('annotations').store.indexNames]).not.toContain('byWord');
+    const tx = v1.transaction('annotations', 'readwrite');
+    for (const record of records) await (tx.store as unknown as IDBObjectStore & { put(v: unknown): Promise<unknown> }).put(record);
+    await tx.done;
+    v1.close();
+
+    const db = await openClaimlensDB(factory, 'old');
+    expect(db.version).toBe(DB_VERSION);
+    const stored = await db.getAll('annotations');
+    expect(stored).toHaveLength(records.length);
+    // Intact: stripping the derived index keys gives back exactly what v1 held.
+    expect(stored.map(fromStored)).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    for (const s of stored) expect(s.derived.words.length).toBeGreaterThan(0);
+
+    // Indexed: every new index answers for the old records.
+    expect((await listNewestFirst(db, 1000)).items).toHaveLength(60);
+    const tagged = records.filter((r) => r.body.some((b) => b.purpose === 'tagging' && b.value === 'follow-up'));
+    expect((await listByFacet(db, { by: 'tag', value: 'follow-up' }, 1000)).total).toBe(tagged.length);
+    expect((await listByFacet(db, { by: 'sourcing', value: 'none' }, 1000)).total).toBe(
+      records.filter((r) => r.claimlens.sourcing === null).length,
+    );
+    expect((await listByFacet(db, { by: 'site', value: 'ledger.example' }, 1000)).total).toBe(20);
+    expect((await searchAnnotations(db, 'deterrence', { limit: 100 })).items.map((a) => a.id).sort()).toEqual(
+      records.filter((r) => /deterrence/.test(JSON.stringify(r))).map((r) => r.id).sort(),
+    );
+    expect((await countsBy(db, 'tag')).find((c) => c.value === 'follow-up')?.count).toBe(tagged.length);
+    db.close();
+  });
+
+  it('keeps a damaged v1 record rather than failing the upgrade or dropping it', async () => {
+    const factory = new IDBFactory();
+    const v1 = await openClaimlensDB(factory, 'damaged', 1);
+    const [good] = makeMany(1);
+    const damaged = { id: 'urn:uuid:damaged', created: '2026-01-01T00:00:00.000Z', claimlens: null };
+    await v1.put('annotations', good as never);
+    await v1.put('annotations', damaged as never);
+    v1.close();
+    const db = await openClaimlensDB(factory, 'damaged');
+    expect(await db.get('annotations', 'urn:uuid:damaged')).toEqual(damaged);
+    expect((await db.get('annotations', good!.id))?.derived).toBeDefined();
+    db.close();
+  });
+});
