@@ -64,7 +64,14 @@ export async function bulkImport(db: ClaimlensDB, records: readonly Annotation[]
       });
     }
     for (let i = 0; i < toWrite.length; i += BATCH) {
-      await Promise.all(toWrite.slice(i, i + BATCH).map((record) => store.add(toStored(record))));
+      const pending: Promise<unknown>[] = [];
+      try {
+        for (const record of toWrite.slice(i, i + BATCH)) pending.push(store.add(toStored(record)));
+      } finally {
+        // Once one request fails the rest reject with AbortError; they are handled below, as one.
+        for (const request of pending) request.catch(() => undefined);
+      }
+      await Promise.all(pending);
     }
     await tx.done;
     return { added: toWrite.length, skippedDuplicates, addedIds: toWrite.map((r) => r.id) };
