@@ -16,13 +16,15 @@ export function startBackground(browser: WxtBrowser): void {
   let db: Promise<ClaimlensDB> | undefined;
   const database = () => (db ??= openClaimlensDB());
 
+  // Firefox builds are MV2, where the toolbar button is `browserAction`.
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const handlers = createHandlers({
     database,
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     setBadge: (tabId, claims) => {
-      void browser.action.setBadgeText({ tabId, text: claims > 0 ? String(claims) : '' });
-      void browser.action.setBadgeBackgroundColor({ tabId, color: '#5b2ab8' });
+      void action.setBadgeText({ tabId, text: claims > 0 ? String(claims) : '' });
+      void action.setBadgeBackgroundColor({ tabId, color: '#5b2ab8' });
     },
   });
   const router = createRouter({

@@ -1,7 +1,7 @@
 /** Turns the reader's selection into an annotation draft, anchored in the article text. */
 import type { AnnotationDraft } from '../messages';
 import { buildTextMap, type TextMap, textOffsetAt } from './text-map';
-import { isNotArticleText } from './article';
+import { OWN_UI_ATTRIBUTE } from './article';
 import { selectorsFor, trimSpan } from './selectors';
 
 export interface SelectionContext {
@@ -9,6 +9,11 @@ export interface SelectionContext {
   /** The article's text map, or null when the page has no article. */
   article: TextMap | null;
 }
+
+/** Outside the article every visible text counts, as long as it is not code or our own UI. */
+const NOT_PAGE_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT']);
+const isNotPageText = (element: Element) =>
+  NOT_PAGE_TEXT.has(element.tagName.toUpperCase()) || element.hasAttribute(OWN_UI_ATTRIBUTE);
 
 function spanIn(map: TextMap, range: Range, doc: Document): { start: number; end: number } | null {
   const start = textOffsetAt(map, range.startContainer, range.startOffset, doc);
@@ -38,7 +43,7 @@ export function draftFromSelection(
   let span = map && map.segments.length && inMap(map, range) ? spanIn(map, range, doc) : null;
   const inArticle = span !== null;
   if (!span && doc.body) {
-    map = buildTextMap(doc.body, isNotArticleText);
+    map = buildTextMap(doc.body, isNotPageText);
     span = rangeInside(doc.body, range) ? spanIn(map, range, doc) : null;
   }
   if (!map || !span) return null;

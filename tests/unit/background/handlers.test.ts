@@ -1,0 +1,114 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../src/background/handlers';
+import { type AnnotationDraft, backgroundRequestReaders, type BackgroundProtocol } from '../../../src/messages';
+import { createRouter, request, type Transport } from '../../../src/router';
+import { openClaimlensDB } from '../../../src/store/db';
+
+function draft(exact: string, start = 0): AnnotationDraft {
+  return {
+    exact,
+    prefix: '',
+    suffix: '',
+    start,
+    end: start + exact.length,
+    pageUrl: 'https://www.ledger.example/world/a?utm_source=x',
+    canonicalLink: null,
+    title: 'Washington weighs new restrictions',
+    note: '',
+    tags: [],
+    kind: 'manual',
+    actors: ['Washington'],
+    speaker: null,
+    sourcing: null,
+  };
+}
+
+// fakeBrowser's runtime.sendMessage sends an empty sender and ignores promise replies, so
+// these tests hand messages to the router directly, as the real runtime would.
+describe('background handlers behind the router', () => {
+  let send: Transport;
+  let badges: [number, number][];
+  let clock: number;
+  let tick: number;
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    badges = [];
+    clock = Date.parse('2026-11-23T10:00:00Z');
+    tick = 1000;
+    let ids = 0;
+    const db = openClaimlensDB(new IDBFactory());
+    const handlers = createHandlers({
+      database: () => db,
+      now: () => new Date((clock += tick)),
+      newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+      setBadge: (tabId, claims) => badges.push([tabId, claims]),
+    });
+    const router = createRouter({ readers: backgroundRequestReaders, handlers, extensionId: fakeBrowser.runtime.id });
+    send = async (message) => router(message, { id: fakeBrowser.runtime.id });
+  });
+
+  it('stores a saved draft as an annotation and lists it newest first, page by page', async () => {
+    for (const [i, text] of ['first passage', 'second passage', 'third passage'].entries()) {
+      const { annotation } = await request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft: draft(text, i * 20) });
+      expect(annotation.target.source).toBe('https://www.ledger.example/world/a');
+    }
+    const first = await request<BackgroundProtocol, 'annotation.list'>(send, 'annotation.list', { limit: 2, before: null });
+    expect(first.total).toBe(3);
+    expect(first.items.map((a) => a.target.selector[0])).toMatchObject([{ exact: 'third passage' }, { exact: 'second passage' }]);
+    const last = first.items[1]!;
+    const second = await request<BackgroundProtocol, 'annotation.list'>(send, 'annotation.list', {
+      limit: 2,
+      before: { created: last.created, id: last.id },
+    });
+    expect(second.items.map((a) => a.target.selector[0])).toMatchObject([{ exact: 'first passage' }]);
+  });
+
+  it('keeps paging exact when two saves share a timestamp', async () => {
+    tick = 0;
+    await request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft: draft('one') });
+    await request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft: draft('two') });
+    const page1 = await request<BackgroundProtocol, 'annotation.list'>(send, 'annotation.list', { limit: 1, before: null });
+    const page2 = await request<BackgroundProtocol, 'annotation.list'>(send, 'annotation.list', {
+      limit: 1,
+      before: { created: page1.items[0]!.created, id: page1.items[0]!.id },
+    });
+    expect(page1.items[0]!.created).toBe(page2.items[0]!.created);
+    const seen = [...page1.items, ...page2.items].map((a) => a.id).sort();
+    expect(seen).toHaveLength(2);
+    expect(new Set(seen).size).toBe(2);
+  });
+
+  it('exports every annotation as one W3C AnnotationCollection', async () => {
+    await request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft: draft('kept passage') });
+    const file = await request<BackgroundProtocol, 'annotation.export'>(send, 'annotation.export', { format: 'jsonld' });
+    expect(file.mimeType).toBe('application/ld+json');
+    expect(file.filename).toMatch(/^claimlens-2026-11-23\.jsonld$/);
+    const collection = JSON.parse(file.content);
+    expect(collection).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      total: 1,
+      first: { type: 'AnnotationPage', items: [{ type: 'Annotation', target: { selector: [{ exact: 'kept passage' }, {}] } }] },
+    });
+  });
+
+  it('refuses a malformed save and stores nothing', async () => {
+    await expect(
+      request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft: { ...draft('x'), end: 99 } }),
+    ).rejects.toThrow('`payload.draft.end` does not match the length of the quoted text');
+    const list = await request<BackgroundProtocol, 'annotation.list'>(send, 'annotation.list', { limit: 10, before: null });
+    expect(list.total).toBe(0);
+  });
+
+  it('runs detection for the page and sets the badge for the reporting tab', async () => {
+    const found = await request<BackgroundProtocol, 'article.detect'>(send, 'article.detect', { text: 'Officials in Washington said so.' });
+    expect(found.actors.map((m) => m.text)).toContain('Washington');
+    const handlers = createHandlers({ database: () => openClaimlensDB(new IDBFactory()), now: () => new Date(), newId: () => 'x', setBadge: (t, c) => badges.push([t, c]) });
+    await handlers['page.report']({ actors: 3, claims: 2 }, { id: fakeBrowser.runtime.id, tab: { id: 7 } });
+    expect(badges).toEqual([[7, 2]]);
+  });
+});
