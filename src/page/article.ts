@@ -337,7 +337,24 @@ function storySiblings(pass: Pass, top: Element): Element[] {
       if ((length > 80 && density < 0.25) || (length > 0 && length <= 80 && density === 0 && endsSentence(sibling))) keep.push(sibling);
     }
   }
-  return keep;
+  if (keep.length > 1) return keep;
+  return cousins(pass, top) ?? keep;
+}
+
+/**
+ * A story split into sections with the same class, each wrapping part of the text between
+ * ads or embeds: the top block's parent and its same-class siblings that carry prose too.
+ */
+function cousins(pass: Pass, top: Element): Element[] | null {
+  const parent = top.parentElement;
+  const grand = parent?.parentElement;
+  const parentClass = parent?.getAttribute('class');
+  if (!parent || !grand || !parentClass || grand.tagName.toUpperCase() === 'BODY') return null;
+  const topProse = pass.stats.get(top)?.prose ?? 0;
+  const same = [...grand.children].filter(
+    (el) => el === parent || (el.getAttribute('class') === parentClass && (pass.stats.get(el)?.prose ?? 0) >= topProse * 0.2),
+  );
+  return same.length > 1 ? same : null;
 }
 
 function count(element: Element, selector: string): number {
@@ -449,6 +466,34 @@ function insideNeverText(element: Element): boolean {
 
 // ---------------------------------------------------------------------------------------
 
+const LISTING_TYPES = /"@type"\s*:\s*"(CollectionPage|SearchResultsPage|ItemList)"/;
+const ARTICLE_TYPES = /"@type"\s*:\s*"\w*(Article|BlogPosting|Report)"/;
+
+/**
+ * Pages that say they are a listing, not a story: linked data declaring a collection and no
+ * article, or a site-level og:type on a section address such as /news/ (a front page may
+ * show its lead story in full, and that is still not the page's article).
+ */
+function isSectionPage(doc: Document): boolean {
+  let listing = false;
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const json = script.textContent ?? '';
+    if (ARTICLE_TYPES.test(json)) return false;
+    if (LISTING_TYPES.test(json)) listing = true;
+  }
+  if (listing) return true;
+  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
+  if (ogType !== 'website') return false;
+  let path: string;
+  try {
+    path = new URL(doc.URL).pathname;
+  } catch {
+    return false;
+  }
+  const segments = path.split('/').filter(Boolean);
+  return segments.length === 0 || (segments.length === 1 && /^[\p{L}-]{1,24}$/u.test(segments[0]!) && segments[0]!.split('-').length <= 2);
+}
+
 /** Prose size: words, with each CJK character counted as half a word. */
 function proseSize(text: string): number {
   let size = 0;
@@ -469,7 +514,7 @@ export function findArticle(doc: Document): ArticleScope | null {
 
 function locate(doc: Document): { scope: ArticleScope; map: TextMap } | null {
   const body = doc.body;
-  if (!body) return null;
+  if (!body || isSectionPage(doc)) return null;
   // Class names that say "sidebar" or "header" are usually right; when leaving them out
   // leaves no article, some page wrapper was misnamed, so look again with them in.
   return attempt(doc, body, true) ?? attempt(doc, body, false);
@@ -481,7 +526,7 @@ function attempt(doc: Document, body: Element, stripUnlikely: boolean): { scope:
   if (!top) return null;
 
   const kept = storySiblings(pass, top);
-  const root = kept.length > 1 ? top.parentElement! : top;
+  const root = kept.length > 1 ? kept[0]!.parentElement! : top;
   const skip = new WeakSet<Element>();
   if (root !== top) for (const child of root.children) if (!kept.includes(child)) skip.add(child);
   const headline = findHeadline(doc, root);
