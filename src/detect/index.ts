@@ -1,57 +1,36 @@
 /**
- * detect(text, watchlist) → actors and claims. Pure: no DOM, no extension API.
- * This first version finds watchlist actors only; claims come with the detection engine.
+ * detect(text, watchlist) → actors and claims. Pure: no DOM, no extension API. The same
+ * function serves the content script (through the background), the command line and the
+ * evaluation.
+ *
+ * Pipeline: tokens → sentences → actor spans (watchlist + capitalised phrases) → canonical
+ * names → claims (reporting cues, speakers, sourcing, hedges).
  */
-import type { Detections, Mention, WatchlistEntry } from './types';
+import { buildContext, findActorSpans } from './actors';
+import { findClaims } from './claims';
+import { resolveMentions } from './coref';
+import { compileWatchlist } from './matcher';
+import { splitSentences } from './sentences';
+import { trailingChromeStart } from './chrome';
+import { tokenize } from './tokens';
+import type { Detections, WatchlistEntry } from './types';
 import { DEFAULT_WATCHLIST } from './watchlist';
 
 export type { Claim, Detections, Mention, WatchlistEntry, ActorType } from './types';
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-interface CompiledWatchlist {
-  pattern: RegExp;
-  byForm: Map<string, WatchlistEntry>;
-}
-
-const compiled = new WeakMap<readonly WatchlistEntry[], CompiledWatchlist>();
-
-function compile(watchlist: readonly WatchlistEntry[]): CompiledWatchlist {
-  const cached = compiled.get(watchlist);
-  if (cached) return cached;
-  const byForm = new Map<string, WatchlistEntry>();
-  for (const entry of watchlist) {
-    for (const form of [entry.name, ...entry.aliases]) if (form && !byForm.has(form)) byForm.set(form, entry);
-  }
-  // Longest forms first, so "North Korea" wins over a shorter alias at the same place.
-  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  // Word boundaries by Unicode letters and digits, so "US" is not found inside "USB" or "Russia".
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  const result = { pattern, byForm };
-  compiled.set(watchlist, result);
-  return result;
-}
-
-export function findWatchlistMentions(text: string, watchlist: readonly WatchlistEntry[]): Mention[] {
-  if (watchlist.length === 0 || text.length === 0) return [];
-  const { pattern, byForm } = compile(watchlist);
-  const mentions: Mention[] = [];
-  for (const match of text.matchAll(pattern)) {
-    const entry = byForm.get(match[0]);
-    if (!entry || match.index === undefined) continue;
-    mentions.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      text: match[0],
-      type: entry.type,
-      canonical: entry.name,
-    });
-  }
-  return mentions;
-}
+export { DEFAULT_WATCHLIST, mergeWatchlist, parseWatchlistEdits, type WatchlistEdit } from './watchlist';
 
 export function detect(text: string, watchlist: readonly WatchlistEntry[] = DEFAULT_WATCHLIST): Detections {
-  return { actors: findWatchlistMentions(text, watchlist), claims: [] };
+  if (typeof text !== 'string' || text.length === 0) return { actors: [], claims: [] };
+  const tokens = tokenize(text);
+  // Short unpunctuated lines after the last paragraph of prose ("Next Article", teaser
+  // headlines, "Leave a Comment") are page furniture, not the story: nothing there is read.
+  const cut = trailingChromeStart(text, tokens);
+  const body = cut < tokens.length ? tokens.slice(0, cut) : tokens;
+  const sentences = splitSentences(text, body);
+  const watch = compileWatchlist(watchlist);
+  const ctx = buildContext(text, body, sentences, watch);
+  const spans = findActorSpans(ctx, sentences);
+  const actors = resolveMentions(text, body, spans);
+  const claims = findClaims(ctx, sentences, spans, actors);
+  return { actors, claims };
 }

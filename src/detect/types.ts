@@ -11,6 +11,8 @@ export interface Mention {
   type: ActorType;
   /** The watchlist name, or the longest form of the name seen in the text. */
   canonical: string;
+  /** Set when the mention is an adjective of nationality ("Russian", "North Korean") standing for a place. */
+  demonym?: boolean;
 }
 
 /** A statement or position attributed to an actor (or to nobody in particular). */
@@ -38,4 +40,6 @@ export interface WatchlistEntry {
   name: string;
   type: ActorType;
   aliases: string[];
+  /** Adjectives of nationality for places ("Russian" for Russia); matched as `demonym` mentions. */
+  demonyms?: string[];
 }

@@ -1,0 +1,306 @@
+/**
+ * Finds actor mentions: watchlist forms first, then capitalised phrases classified by what the
+ * words are (compromise's name lexicon, title words, organisation and place head words) and
+ * by the words around them. Corrects compromise's known weaknesses: hyphenated names stay whole
+ * (the tokenizer keeps "Jong-un"), titles are cut off the name, months, weekdays and compass
+ * words are never people, and all-caps acronyms ("TASS") are organisations.
+ */
+import { FUNCTION_WORDS, MONTHS, WEEKDAYS, hasClass, isCommonWord, lexClasses } from './lexicon';
+import { type CompiledWatchlist, matchAt } from './matcher';
+import {
+  COMPASS, EVENT_HEADS, LOWER_PERSON_CUES, NAME_CONNECTORS, ORG_FIRSTS, ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLE_HEADS, TITLE_WORDS,
+} from './names';
+import type { Sentence } from './sentences';
+import { type Token, isAllCaps, isCapitalized } from './tokens';
+import type { ActorType, WatchlistEntry } from './types';
+
+/** How sure we are of a span's type; coreference lets surer spans overrule guesses. */
+export type Confidence = 'watchlist' | 'rule' | 'guess';
+
+export interface ActorSpan {
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+  type: ActorType;
+  confidence: Confidence;
+  entry?: WatchlistEntry;
+  demonym?: boolean;
+  /** A title stood right before the name ("President"), so it is surely a person. */
+  titled?: boolean;
+}
+
+/** What the whole article tells us about words, gathered before spans are classified. */
+export interface ArticleContext {
+  text: string;
+  tokens: readonly Token[];
+  watch: CompiledWatchlist;
+  /** Lowercase forms of words seen capitalised in mid-sentence. */
+  midCaps: Set<string>;
+  /** Words seen in lower case somewhere: a sentence-initial "Stakeholders" is then a common word. */
+  lowerSeen: Set<string>;
+}
+
+type Mode = 'normal' | 'headline' | 'shouting';
+
+function sentenceMode(tokens: readonly Token[], s: Sentence): Mode {
+  let words = 0;
+  let caps = 0;
+  let upper = 0;
+  for (let i = s.first; i < s.last; i++) {
+    const t = tokens[i]!;
+    if (!t.word || !/\p{L}/u.test(t.text)) continue;
+    words++;
+    if (isAllCaps(t.text) && t.text.length > 1) upper++;
+    if (isCapitalized(t.text) && !FUNCTION_WORDS.has(t.text.toLowerCase())) caps++;
+  }
+  if (words >= 3 && upper / words > 0.6) return 'shouting';
+  // A title-case headline: most content words capitalised, so capitals say nothing.
+  if (words >= 4 && caps / words > 0.7) return 'headline';
+  return 'normal';
+}
+
+export function buildContext(text: string, tokens: readonly Token[], sentences: readonly Sentence[], watch: CompiledWatchlist): ArticleContext {
+  const midCaps = new Set<string>();
+  const lowerSeen = new Set<string>();
+  for (const s of sentences) {
+    if (sentenceMode(tokens, s) !== 'normal') continue;
+    let first = true;
+    for (let i = s.first; i < s.last; i++) {
+      const t = tokens[i]!;
+      if (!t.word) continue;
+      if (!first && isCapitalized(t.text)) midCaps.add(t.text.toLowerCase());
+      else if (!isCapitalized(t.text)) lowerSeen.add(t.text);
+      first = false;
+    }
+  }
+  return { text, tokens, watch, midCaps, lowerSeen };
+}
+
+const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+
+/** A capitalised word that may belong to a name (not a month, weekday or closed-class word). */
+function nameWord(t: Token): boolean {
+  if (!t.word || !isCapitalized(t.text)) return false;
+  const l = t.text.toLowerCase();
+  if (MONTHS.has(l.replace(/\.$/, '')) || WEEKDAYS.has(l)) return false;
+  if (FUNCTION_WORDS.has(l) && l !== 'us') return false;
+  return /\p{L}/u.test(t.text);
+}
+
+function knownName(lowerText: string): boolean {
+  return lexClasses(lowerText).some((c) => c !== 'common' && c !== 'month' && c !== 'weekday');
+}
+
+/** Is this sentence-initial capitalised word just an ordinary word? */
+function initialIsCommon(t: Token, ctx: ArticleContext): boolean {
+  const l = t.text.toLowerCase();
+  if (FUNCTION_WORDS.has(l)) return true;
+  if (ctx.lowerSeen.has(l)) return true;
+  if (isCommonWord(l)) return true;
+  // "Officials", "Analysts", "Rumors": plural person nouns and -ly/-ing forms start sentences.
+  if (!knownName(l) && !ctx.midCaps.has(l) && /(?:ly|ing|ed)$/.test(l)) return true;
+  return false;
+}
+
+export function findActorSpans(ctx: ArticleContext, sentences: readonly Sentence[]): ActorSpan[] {
+  const spans: ActorSpan[] = [];
+  for (const s of sentences) {
+    const mode = sentenceMode(ctx.tokens, s);
+    if (mode === 'shouting') findInShouting(ctx, s, spans);
+    else findInSentence(ctx, s, mode, spans);
+  }
+  return spans;
+}
+
+/** All-caps text: capitals carry no signal, so only watchlist forms and lexicon names count. */
+function findInShouting(ctx: ArticleContext, s: Sentence, out: ActorSpan[]): void {
+  const { tokens } = ctx;
+  for (let i = s.first; i < s.last; i++) {
+    const t = tokens[i]!;
+    if (!t.word) continue;
+    const hit = matchAt(ctx.watch, tokens, i, s.last, true);
+    if (hit) {
+      out.push({ first: i, last: i + hit.length, type: hit.entry.type, confidence: 'watchlist', entry: hit.entry, demonym: hit.demonym });
+      i += hit.length - 1;
+      continue;
+    }
+    const l = t.text.toLowerCase();
+    if (FUNCTION_WORDS.has(l) || isCommonWord(l)) continue;
+    const type = lexiconType(l);
+    if (type) out.push({ first: i, last: i + 1, type, confidence: 'rule' });
+  }
+}
+
+function lexiconType(l: string): ActorType | null {
+  const c = lexClasses(l);
+  if (c.includes('common')) return null;
+  if (c.includes('place')) return 'place';
+  if (c.includes('org') || c.includes('team')) return 'organization';
+  if (c.includes('person') || c.includes('last') || c.includes('first')) return 'person';
+  return null;
+}
+
+function findInSentence(ctx: ArticleContext, s: Sentence, mode: Mode, out: ActorSpan[]): void {
+  const { tokens } = ctx;
+  // The first word token of the sentence, after opening quotes or brackets.
+  let initial = s.first;
+  while (initial < s.last && !tokens[initial]!.word) initial++;
+  let i = s.first;
+  while (i < s.last) {
+    const t = tokens[i]!;
+    // Watchlist forms are found wherever they are, capitalised or not.
+    if (!nameWord(t)) {
+      const hit = t.word ? matchAt(ctx.watch, tokens, i, s.last, false) : null;
+      if (hit) {
+        out.push({ first: i, last: i + hit.length, type: hit.entry.type, confidence: 'watchlist', entry: hit.entry, demonym: hit.demonym });
+        i += hit.length;
+      } else i++;
+      continue;
+    }
+    // Grow a run of name words, allowing particles between them ("Bank of England").
+    let j = i + 1;
+    while (j < s.last) {
+      const n = tokens[j]!;
+      if (nameWord(n) && n.start - tokens[j - 1]!.end <= 1) {
+        j++;
+        continue;
+      }
+      const after = tokens[j + 1];
+      if (NAME_CONNECTORS.has(n.text) && after && nameWord(after) && !FUNCTION_WORDS.has(n.text)) {
+        j += 2;
+        continue;
+      }
+      if (n.text === 'of' && after && nameWord(after)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    let first = i;
+    // Ordinary words capitalised only because they open the sentence.
+    while (first === initial && first < j && initialIsCommon(tokens[first]!, ctx)) {
+      first++;
+      while (first < j && !nameWord(tokens[first]!)) first++;
+      initial = -1;
+    }
+    if (first < j) classifyRun(ctx, first, j, first === initial, mode, out);
+    i = j;
+  }
+}
+
+function isAcronym(text: string): boolean {
+  const bare = text.replace(/\./g, '');
+  return bare.length >= 2 && bare.length <= 6 && isAllCaps(bare) && /^\p{L}+$/u.test(bare);
+}
+
+/** Classifies one capitalised run [a, b): whole-run rules, then titles, then watchlist pieces. */
+function classifyRun(ctx: ArticleContext, a: number, b: number, atInitial: boolean, mode: Mode, out: ActorSpan[]): void {
+  const { tokens } = ctx;
+  // The whole run as a watchlist form ("U.S. Department of State", "Kim Jong-un").
+  const whole = matchAt(ctx.watch, tokens, a, b, false);
+  if (whole && whole.length === b - a) {
+    out.push({ first: a, last: b, type: whole.entry.type, confidence: 'watchlist', entry: whole.entry, demonym: whole.demonym });
+    return;
+  }
+  const lastL = lower(tokens[b - 1]);
+  const firstL = lower(tokens[a]);
+  // "Liberation Day", "World Cup", "Minsk Agreement": events and texts, not actors.
+  if (b - a >= 2 && EVENT_HEADS.has(lastL)) return;
+  // "Defense Ministry", "Bank of England", "Leicestershire County Cricket Club".
+  if (b - a >= 2 && (ORG_HEADS.has(lastL) || (ORG_FIRSTS.has(firstL) && lower(tokens[a + 1]) === 'of'))) {
+    out.push({ first: a, last: b, type: 'organization', confidence: 'rule' });
+    return;
+  }
+  // Titles: "North Korean Defense Minister Kang Sun-nam" → demonym, then the person.
+  let titleEnd = -1;
+  for (let k = a; k < b - 1; k++) {
+    const l = lower(tokens[k]);
+    if (TITLE_HEADS.has(l)) titleEnd = k + 1;
+    else if (!TITLE_WORDS.has(l) && l !== 'of' && !matchAt(ctx.watch, tokens, k, b, false)) {
+      // A name word that is not part of a title: the title, if any, ended before it.
+      if (titleEnd !== -1) break;
+    }
+  }
+  if (titleEnd !== -1 && titleEnd < b) {
+    let nameStart = titleEnd;
+    while (nameStart < b && (TITLE_WORDS.has(lower(tokens[nameStart])) || NAME_CONNECTORS.has(tokens[nameStart]!.text))) nameStart++;
+    emitPieces(ctx, a, titleEnd, false, mode, out, true);
+    if (nameStart < b) {
+      const hit = matchAt(ctx.watch, tokens, nameStart, b, false);
+      if (hit && hit.length === b - nameStart) {
+        out.push({ first: nameStart, last: b, type: hit.entry.type, confidence: 'watchlist', entry: hit.entry, titled: true });
+      } else out.push({ first: nameStart, last: b, type: 'person', confidence: 'rule', titled: true });
+    }
+    return;
+  }
+  emitPieces(ctx, a, b, atInitial, mode, out, false);
+}
+
+/** Splits a run at watchlist forms and classifies the pieces between them. */
+function emitPieces(ctx: ArticleContext, a: number, b: number, atInitial: boolean, mode: Mode, out: ActorSpan[], titleOnly: boolean): void {
+  const { tokens } = ctx;
+  let pieceStart = a;
+  const flush = (end: number) => {
+    let s = pieceStart;
+    let e = end;
+    while (s < e && (NAME_CONNECTORS.has(tokens[s]!.text) || tokens[s]!.text === 'of')) s++;
+    while (e > s && (NAME_CONNECTORS.has(tokens[e - 1]!.text) || tokens[e - 1]!.text === 'of')) e--;
+    if (s < e && !titleOnly) classifyUnknown(ctx, s, e, atInitial && s === a, mode, out);
+  };
+  for (let k = a; k < b; ) {
+    const hit = matchAt(ctx.watch, tokens, k, b, false);
+    if (hit) {
+      flush(k);
+      out.push({ first: k, last: k + hit.length, type: hit.entry.type, confidence: 'watchlist', entry: hit.entry, demonym: hit.demonym });
+      k += hit.length;
+      pieceStart = k;
+    } else k++;
+  }
+  flush(b);
+}
+
+function classifyUnknown(ctx: ArticleContext, a: number, b: number, atInitial: boolean, mode: Mode, out: ActorSpan[]): void {
+  const { tokens } = ctx;
+  const words = tokens.slice(a, b).map((t) => t.text.toLowerCase());
+  const n = words.length;
+  const firstL = words[0]!;
+  const lastL = words[n - 1]!;
+  // Lone title or compass words ("President", "North") and lone all-caps function words are nobody.
+  if (n === 1 && (TITLE_WORDS.has(firstL) || COMPASS.has(firstL))) return;
+  if (words.every((w) => TITLE_WORDS.has(w))) return;
+
+  const push = (type: ActorType, confidence: Confidence): void => {
+    out.push({ first: a, last: b, type, confidence });
+  };
+  const phrase = words.join(' ');
+  const phraseType = n > 1 ? lexiconType(phrase) : null;
+  if (phraseType) return push(phraseType, 'rule');
+  if (n >= 2 && ORG_HEADS.has(lastL)) return push('organization', 'rule');
+  if (n >= 2 && PLACE_HEADS.has(lastL)) return push('place', 'rule');
+  if (n >= 2 && COMPASS.has(firstL) && lexiconType(words.slice(1).join(' ')) === 'place') return push('place', 'rule');
+
+  const prev = tokens[a - 1];
+  const prevL = prev?.word ? prev.text.toLowerCase() : '';
+  const prevLower = prev?.word && !isCapitalized(prev.text);
+
+  if (n === 1) {
+    const raw = tokens[a]!.text;
+    if (isAcronym(raw)) {
+      const t = lexiconType(firstL);
+      return push(t === 'place' ? 'place' : 'organization', 'rule');
+    }
+    if (prevLower && LOWER_PERSON_CUES.has(prevL)) return push('person', 'rule');
+    const t = lexiconType(firstL);
+    if (t) return push(t, 'rule');
+    if (mode === 'headline') return;
+    if (atInitial && !ctx.midCaps.has(firstL)) return;
+    if (prevLower && PLACE_PREPOSITIONS.has(prevL)) return push('place', 'guess');
+    return push('person', 'guess');
+  }
+  if (mode === 'headline' && !hasClass(firstL, 'first')) return;
+  if (prevLower && LOWER_PERSON_CUES.has(prevL)) return push('person', 'rule');
+  if (hasClass(firstL, 'first') && !hasClass(firstL, 'place')) return push('person', 'rule');
+  if (hasClass(lastL, 'last') || hasClass(lastL, 'person')) return push('person', 'rule');
+  if (n <= 3 && words.every((w) => /^\p{L}[\p{L}\p{M}'’-]*$/u.test(w))) return push('person', 'guess');
+  return push('organization', 'guess');
+}

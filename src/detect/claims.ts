@@ -1,0 +1,354 @@
+/**
+ * Policy claims: sentences in which someone asserts, announces, warns, promises, signals or
+ * denies something, or takes a position. For each sentence we find a reporting cue, then its
+ * speaker: the subject before the verb ("Officials cautioned"), after it ("..., said Smith"),
+ * the agent of a passive ("was reported by"), or the noun after "according to". The speaker's
+ * head word decides the sourcing: a name (or he/she/it referring back to one) is `named`;
+ * officials, analysts, a statement without an author are `vague`; rumours, reports and
+ * agentless passives are `unattributed`.
+ */
+import type { ActorSpan, ArticleContext } from './actors';
+import { type CueHit, HEDGE_VERBS, HEDGE_WORDS, VERB_FILLERS, cueAt, isParticiple } from './cues';
+import { PERSON_NOUNS } from './lexicon';
+import type { Sentence } from './sentences';
+import type { Token } from './tokens';
+import type { Claim, Mention } from './types';
+
+/** People or groups that speak without a name: "officials", "analysts", "a source". */
+const VAGUE_NOUNS = new Set(
+  (
+    'official officials analyst analysts observer observers expert experts source sources diplomat diplomats critic ' +
+    'critics aide aides spokesman spokeswoman spokesperson people residents lawmakers legislators authorities ' +
+    'insiders researchers scientists economists witnesses supporters opponents voters democrats republicans ' +
+    'leaders policymakers governments officers investigators prosecutors advisers advisors members activists ' +
+    'someone some others many most several few person observers commentators pundits strategists stakeholders ' +
+    'allies partners capitals agencies groups diplomats negotiators commanders generals ministers'
+  ).split(' '),
+);
+/** Things that carry a statement; the author is named by "from"/"by"/"of" or by context. */
+const STATEMENT_NOUNS = new Set(
+  'statement statements briefing message remarks remark announcement communique communiqué release letter memo readout note document declaration post tweet speech address interview'.split(' '),
+);
+/** No one at all stands behind these. */
+const UNATTRIBUTED_NOUNS = new Set('rumor rumors rumour rumours reports report speculation word gossip claims accounts media leaks'.split(' '));
+/** Bodies referred to by a common noun: "the administration underscores" names an institution. */
+const INSTITUTION_NOUNS = new Set(
+  'administration government ministry department campaign company committee police military army navy cabinet council court agency commission parliament congress senate embassy kremlin presidency party firm bank union board'.split(' '),
+);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'who', 'you']);
+const DETERMINERS = new Set('the a an this that these those his her its their our my your some many several two three four both other another such any each every most few'.split(' '));
+const BOUNDARY_WORDS = new Set('that and but while as because although though yet when after before if since whereas so which where'.split(' '));
+const PREPOSITIONS = new Set('in on at for from to by with of about over under after before during amid among since without into through across against ahead'.split(' '));
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would']);
+const QUOTES = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb']);
+/** Verbs that are cues only when a clause or quote follows ("added that", not "added a layer"). */
+const NEEDS_COMPLEMENT = new Set(['add', 'maintain', 'state', 'express', 'describe', 'repeat', 'charge', 'welcome', 'reject', 'dismiss', 'assess', 'outline', 'highlight', 'ask']);
+const COMPLEMENT_STARTS = new Set(['that', ',', ':', '"', '\u201c', '\u201d', 'to', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'their', 'its', 'what', 'how', 'whether', 'why', 'if']);
+
+interface Speaker {
+  name: string | null;
+  start: number | null;
+  end: number | null;
+  sourcing: Claim['sourcing'];
+  isPerson: boolean;
+  /** The name comes from context (a statement's last speaker), not from the sentence itself. */
+  inferred?: boolean;
+}
+
+interface Found {
+  cue: CueHit;
+  speaker: Speaker;
+}
+
+export function findClaims(ctx: ArticleContext, sentences: readonly Sentence[], spans: readonly ActorSpan[], mentions: readonly Mention[]): Claim[] {
+  const { tokens, text } = ctx;
+  const words = tokens.map((t) => t.text.toLowerCase());
+  // Token index → mention covering it.
+  const mentionAt = new Map<number, Mention>();
+  const sortedSpans = [...spans].sort((a, b) => a.first - b.first);
+  sortedSpans.forEach((s, k) => {
+    const m = mentions[k];
+    if (m) for (let i = s.first; i < s.last; i++) mentionAt.set(i, m);
+  });
+  const history: { speaker: Speaker; sentence: number }[] = [];
+  const claims: Claim[] = [];
+
+  sentences.forEach((s, si) => {
+    const found = findInSentence(ctx, words, s, si, mentionAt, mentions, history);
+    if (!found) return;
+    const { cue, speaker } = found;
+    let cueFirst = cue.first;
+    while (cueFirst > s.first && AUXILIARIES.has(words[cueFirst - 1]!)) cueFirst--;
+    const hedged = isHedged(words, s);
+    claims.push({
+      start: s.start,
+      end: s.end,
+      text: text.slice(s.start, s.end),
+      speaker: speaker.name,
+      speakerStart: speaker.start,
+      speakerEnd: speaker.end,
+      cue: text.slice(tokens[cueFirst]!.start, tokens[cue.last - 1]!.end),
+      cueStart: tokens[cueFirst]!.start,
+      cueEnd: tokens[cue.last - 1]!.end,
+      sourcing: speaker.sourcing,
+      hedged,
+    });
+    if (speaker.name) history.push({ speaker, sentence: si });
+  });
+  return claims;
+}
+
+function isHedged(words: readonly string[], s: Sentence): boolean {
+  for (let i = s.first; i < s.last; i++) {
+    const w = words[i]!;
+    if (HEDGE_WORDS.has(w)) return true;
+    if (HEDGE_VERBS.has(w) && words[i + 1] === 'to') return true;
+    if ((w === 'may' || w === 'might') && words[i + 1] !== 'be' ) return true;
+  }
+  return false;
+}
+
+function findInSentence(
+  ctx: ArticleContext,
+  words: readonly string[],
+  s: Sentence,
+  si: number,
+  mentionAt: Map<number, Mention>,
+  mentions: readonly Mention[],
+  history: { speaker: Speaker; sentence: number }[],
+): Found | null {
+  let stanceFallback: Found | null = null;
+  for (let i = s.first; i < s.last; i++) {
+    if (!ctx.tokens[i]!.word || mentionAt.has(i)) continue;
+    const cue = cueAt(words, i);
+    if (!cue || cue.last > s.last) continue;
+    const next = words[cue.last];
+    const prevTok = words[cue.first - 1];
+    if (cue.kind !== 'according' && !isVerbPosition(ctx.tokens, words, s, cue)) continue;
+    if (NEEDS_COMPLEMENT.has(cue.lemma) && !(next !== undefined && COMPLEMENT_STARTS.has(next)) && !(prevTok && (prevTok === ',' || QUOTES.has(prevTok)))) continue;
+    if (cue.kind === 'according') {
+      const speaker = nounPhraseSpeaker(ctx, words, cue.last, Math.min(s.last, cue.last + 8), mentionAt, mentions, history, si, true);
+      return { cue, speaker: speaker ?? none() };
+    }
+    const speaker = speakerFor(ctx, words, s, cue, si, mentionAt, mentions, history);
+    if (cue.kind === 'say') {
+      const f = { cue, speaker: speaker ?? none() };
+      // "The message conveys that ..., yet the United States will continue to advocate ...":
+      // a speaker named in the sentence beats one inferred from context.
+      if (f.speaker.inferred) {
+        const later = findInSentence(ctx, words, { ...s, first: cue.last }, si, mentionAt, mentions, history);
+        if (later && later.speaker.sourcing === 'named' && !later.speaker.inferred) return later;
+      }
+      return f;
+    }
+    // Stance verbs ("is weighing", "plans to") are claims only with a named subject.
+    if (speaker && speaker.sourcing === 'named' && !stanceFallback) stanceFallback = { cue, speaker };
+    i = cue.last - 1;
+  }
+  return stanceFallback;
+}
+
+const CONTINUE_TO = new Set(['continue', 'continues', 'continued', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'want', 'wants', 'wanted', 'going', 'plan', 'plans', 'planned', 'intend', 'intends', 'intended', 'refused', 'declined', 'tried', 'sought', 'vowed', 'pledged', 'promised', 'expected', 'likely', 'set', 'moved', 'used', 'began', 'begin', 'begins', 'decided', 'chose', 'ready', 'willing']);
+
+/**
+ * Many cue words are also nouns ("remarks", "reports", "a briefing") or infinitives ("to respond").
+ * A cue is a verb here only where a verb can stand: not after a determiner or preposition, not as
+ * the sentence's first word, an -ing form only after an auxiliary or a comma.
+ */
+function isVerbPosition(tokens: readonly Token[], words: readonly string[], s: Sentence, cue: CueHit): boolean {
+  let p = cue.first - 1;
+  while (p >= s.first && !tokens[p]!.word && !QUOTES.has(words[p]!) && words[p] !== ',') p--;
+  if (p < s.first) return false;
+  const prev = words[p]!;
+  if (DETERMINERS.has(prev) && prev !== 'that' || PREPOSITIONS.has(prev) && prev !== 'to' && prev !== 'by') return false;
+  if (prev === "'s" || prev === '’s' || prev === 'different' || prev === 'related') return false;
+  if (prev === 'to' && !CONTINUE_TO.has(words[p - 1] ?? '')) return false;
+  const w = words[cue.first]!;
+  if (w.endsWith('ing')) return prev === ',' || VERB_FILLERS.has(prev) || BE.has(prev);
+  return true;
+}
+
+function none(): Speaker {
+  return { name: null, start: null, end: null, sourcing: 'unattributed', isPerson: false };
+}
+
+function speakerFor(
+  ctx: ArticleContext,
+  words: readonly string[],
+  s: Sentence,
+  cue: CueHit,
+  si: number,
+  mentionAt: Map<number, Mention>,
+  mentions: readonly Mention[],
+  history: { speaker: Speaker; sentence: number }[],
+): Speaker | null {
+  // Walk left over auxiliaries and adverbs: "has also repeatedly said".
+  let k = cue.first - 1;
+  let passive = false;
+  while (k >= s.first && VERB_FILLERS.has(words[k]!)) {
+    if (BE.has(words[k]!)) passive = true;
+    k--;
+  }
+  const cueWord = words[cue.first]!;
+  if (passive && isParticiple(cueWord) && !cueWord.endsWith('ing')) {
+    // "was reported by X" names X; "it is said that", "are urged to" name nobody.
+    for (let j = cue.last; j < Math.min(s.last, cue.last + 4); j++) {
+      if (words[j] === 'by') return nounPhraseSpeaker(ctx, words, j + 1, Math.min(s.last, j + 9), mentionAt, mentions, history, si, true) ?? none();
+    }
+    return none();
+  }
+  // Inverted: '..., said Smith.' / '"...," says the spokesman.'
+  const before = words[cue.first - 1];
+  if (before !== undefined && (before === ',' || QUOTES.has(before)) && cue.last < s.last) {
+    const after = nounPhraseSpeaker(ctx, words, cue.last, Math.min(s.last, cue.last + 8), mentionAt, mentions, history, si, true);
+    // Only a speaker-like phrase: "..., said Smith" but not "..., stresses cautious optimism".
+    if (after && (after.sourcing === 'named' || after.isPerson)) return after;
+  }
+  if (k < s.first) return null;
+  // The subject region: from the last clause boundary up to the verb.
+  let rs = k;
+  while (rs > s.first) {
+    const w = words[rs - 1]!;
+    if (w === ';' || w === ':' || QUOTES.has(w) || w === '(' || w === ')') break;
+    if (BOUNDARY_WORDS.has(w) && !mentionAt.has(rs - 1)) break;
+    if (w === 'who' || w === 'which') break;
+    rs--;
+  }
+  // "Smith, who said" → the name before the relative pronoun.
+  if (words[rs - 1] === 'who' || words[rs - 1] === 'which') {
+    const m = mentionAt.get(rs - 3) ?? mentionAt.get(rs - 2);
+    if (m) return named(m);
+  }
+  // Segments between commas; drop adverbials ("In August", "Earlier") and appositives.
+  const segments: [number, number][] = [];
+  let segStart = rs;
+  for (let j = rs; j <= k; j++) {
+    if (words[j] === ',' || j === k) {
+      const end = words[j] === ',' ? j : j + 1;
+      if (end > segStart) segments.push([segStart, end]);
+      segStart = j + 1;
+    }
+  }
+  const kept: [number, number][] = [];
+  for (const [a, b] of segments) {
+    const w = words[a]!;
+    if (PREPOSITIONS.has(w) && !mentionAt.has(a)) continue;
+    if (b - a === 1 && (/ly$/.test(w) || ['earlier', 'later', 'meanwhile', 'however', 'separately', 'instead', 'still', 'now', 'then', 'also', 'yesterday', 'today'].includes(w))) continue;
+    // An appositive after a subject: "Jake Sullivan, the National Security Adviser, said".
+    if (kept.length > 0 && (w === 'the' || w === 'a' || w === 'an' || w === 'who')) continue;
+    kept.push([a, b]);
+  }
+  const seg = kept[kept.length - 1];
+  if (!seg) return null;
+  return nounPhraseSpeaker(ctx, words, seg[0], seg[1], mentionAt, mentions, history, si, false);
+}
+
+/** The first non-demonym mention in [a, b) before any preposition. */
+function firstMention(mentionAt: Map<number, Mention>, a: number, b: number, words: readonly string[]): Mention | null {
+  for (let j = a; j < b; j++) {
+    if (PREPOSITIONS.has(words[j]!) && !mentionAt.has(j)) return null;
+    const m = mentionAt.get(j);
+    if (m && !m.demonym) return m;
+  }
+  return null;
+}
+
+function named(m: Mention): Speaker {
+  return { name: m.canonical, start: m.start, end: m.end, sourcing: 'named', isPerson: m.type === 'person' };
+}
+
+/**
+ * Reads the noun phrase in [a, b) as a speaker. `forward` phrases (after "according to", "by",
+ * an inverted verb) stop at the first punctuation.
+ */
+function nounPhraseSpeaker(
+  ctx: ArticleContext,
+  words: readonly string[],
+  a: number,
+  b: number,
+  mentionAt: Map<number, Mention>,
+  mentions: readonly Mention[],
+  history: { speaker: Speaker; sentence: number }[],
+  si: number,
+  forward: boolean,
+): Speaker | null {
+  const { tokens, text } = ctx;
+  let end = b;
+  if (forward) {
+    for (let j = a; j < b; j++) if (!tokens[j]!.word && !mentionAt.has(j)) { end = j; break; }
+  }
+  if (end <= a) return null;
+  const phrase = (from: number, to: number) => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end, text: text.slice(tokens[from]!.start, tokens[to - 1]!.end) });
+  for (let j = a; j < end; j++) {
+    const m = mentionAt.get(j);
+    if (m && !m.demonym) {
+      // "Washington" in "Officials in Washington" is where, not who: only a name at the head counts.
+      return named(m);
+    }
+    if (m) continue;
+    const w = words[j]!;
+    // A named person later in the phrase ("Defense Minister Kang Sun-nam") outranks title words.
+    if (tokens[j]!.word && /^\p{Lu}/u.test(tokens[j]!.text) && j > a && PRONOUNS.has(w) === false) {
+      const later = firstMention(mentionAt, j, end, words);
+      if (later) return named(later);
+    }
+    if (PRONOUNS.has(w)) return pronounSpeaker(w, tokens[j]!, ctx, mentions, history, si);
+    if (DETERMINERS.has(w) || /^\p{N}/u.test(w) || !tokens[j]!.word) continue;
+    if (PREPOSITIONS.has(w)) return null;
+    const p = phrase(j, end);
+    if (UNATTRIBUTED_NOUNS.has(w) && !(w === 'report' && j > a && words[j - 1] === 'the')) return none();
+    if (STATEMENT_NOUNS.has(w)) {
+      // "The briefing from Jake Sullivan" → Jake Sullivan; "The statement" → whoever spoke last.
+      for (let x = j + 1; x < end; x++) {
+        const m2 = mentionAt.get(x);
+        if (m2 && ['from', 'by', 'of'].includes(words[x - 1] ?? '')) return named(m2);
+      }
+      const last = [...history].reverse().find((h) => si - h.sentence <= 2 && h.speaker.sourcing === 'named');
+      return { name: last ? last.speaker.name : null, start: p.start, end: p.end, sourcing: 'vague', isPerson: false, inferred: true };
+    }
+    if (INSTITUTION_NOUNS.has(w)) {
+      return { name: text.slice(tokens[j]!.start, tokens[j]!.end), start: tokens[j]!.start, end: tokens[j]!.end, sourcing: 'named', isPerson: false };
+    }
+    if (VAGUE_NOUNS.has(w) || PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, ''))) {
+      return { name: p.text, start: p.start, end: p.end, sourcing: 'vague', isPerson: true };
+    }
+    // Adjectives before the head ("senior", "Western") are skipped; any other noun heads a vague source.
+    if (/(?:al|ive|ic|ous|ern|ish|ese|ian|ior|ed)$/.test(w) && j + 1 < end) continue;
+    return { name: p.text, start: p.start, end: p.end, sourcing: 'vague', isPerson: false };
+  }
+  return null;
+}
+
+function pronounSpeaker(
+  w: string,
+  tok: Token,
+  ctx: ArticleContext,
+  mentions: readonly Mention[],
+  history: { speaker: Speaker; sentence: number }[],
+  si: number,
+): Speaker {
+  const span = { start: tok.start, end: tok.end };
+  const recent = [...history].reverse().filter((h) => si - h.sentence <= 2);
+  const before = mentions.filter((m) => m.end <= tok.start && !m.demonym);
+  if (w === 'he' || w === 'she') {
+    const fromClaims = recent.find((h) => h.speaker.isPerson && h.speaker.sourcing === 'named');
+    if (fromClaims) return { ...fromClaims.speaker, ...span };
+    const m = [...before].reverse().find((x) => x.type === 'person');
+    if (m) return { name: m.canonical, ...span, sourcing: 'named', isPerson: true };
+    return { name: null, ...span, sourcing: 'vague', isPerson: true };
+  }
+  if (w === 'it' || w === 'they') {
+    const fromClaims = recent.find((h) => !h.speaker.isPerson && h.speaker.name);
+    if (fromClaims) return { ...fromClaims.speaker, ...span };
+    const m = [...before].reverse().find((x) => x.type !== 'person' && tok.start - x.end < 400);
+    if (m) return { name: m.canonical, ...span, sourcing: 'named', isPerson: false };
+    return w === 'it' ? { name: null, start: null, end: null, sourcing: 'unattributed', isPerson: false } : { name: null, ...span, sourcing: 'vague', isPerson: true };
+  }
+  if (w === 'who') {
+    const m = [...before].reverse()[0];
+    if (m && tok.start - m.end < 4) return named(m);
+  }
+  return { name: null, ...span, sourcing: 'vague', isPerson: true };
+  void ctx;
+}

@@ -1,0 +1,115 @@
+/**
+ * Reporting and stance cues: the verbs and phrases by which news attributes a statement or a
+ * position to someone. Lemmas come from general English (verbs of saying, thinking, announcing,
+ * intending); they were checked against the PolNeAR training split, not the evaluation split.
+ */
+
+type Forms = [base: string, s: string, past: string, ing: string, participle?: string];
+
+function regular(base: string): Forms {
+  const s = /(?:s|sh|ch|x|z)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
+  const past = base.endsWith('e')
+    ? `${base}d`
+    : /[^aeiou]y$/.test(base)
+      ? `${base.slice(0, -1)}ied`
+      : `${base}ed`;
+  const ing = /[^e]e$/.test(base) ? `${base.slice(0, -1)}ing` : `${base}ing`;
+  return [base, s, past, ing];
+}
+
+const IRREGULAR: Forms[] = [
+  ['say', 'says', 'said', 'saying'], ['tell', 'tells', 'told', 'telling'], ['think', 'thinks', 'thought', 'thinking'],
+  ['write', 'writes', 'wrote', 'writing', 'written'], ['know', 'knows', 'knew', 'knowing', 'known'],
+  ['seek', 'seeks', 'sought', 'seeking'], ['feel', 'feels', 'felt', 'feeling'], ['hold', 'holds', 'held', 'holding'],
+  ['foresee', 'foresees', 'foresaw', 'foreseeing', 'foreseen'], ['forecast', 'forecasts', 'forecast', 'forecasting'],
+  ['admit', 'admits', 'admitted', 'admitting'], ['commit', 'commits', 'committed', 'committing'],
+  ['plan', 'plans', 'planned', 'planning'], ['regret', 'regrets', 'regretted', 'regretting'],
+  ['tweet', 'tweets', 'tweeted', 'tweeting'], ['signal', 'signals', 'signaled', 'signaling', 'signalled'],
+  ['rebut', 'rebuts', 'rebutted', 'rebutting'], ['swear', 'swears', 'swore', 'swearing', 'sworn'],
+  ['weigh', 'weighs', 'weighed', 'weighing'], ['spell out', 'spells out', 'spelled out', 'spelling out'],
+];
+
+/** Verbs of saying and reporting: any subject makes them an attribution. */
+const SAY_LEMMAS = (
+  'state announce warn promise pledge vow deny claim argue insist stress note add suggest indicate caution ' +
+  'emphasize emphasise underscore acknowledge confirm report explain assert allege declare contend maintain ' +
+  'predict estimate reveal disclose complain urge demand threaten accuse blame praise criticize criticise believe ' +
+  'expect hope fear worry reply respond answer recall observe describe concede conclude propose recommend ' +
+  'ask question doubt agree disagree reject dismiss welcome condemn inform remark comment mention convey express ' +
+  'reiterate repeat affirm reaffirm assure guarantee charge counter testify concur speculate assess warn ' +
+  'brief announce tout insinuate imply acknowledge proclaim lament decry denounce blast slam mock boast brag ' +
+  'joke quip shout scream whisper add explain clarify concede suppose guess figure reckon surmise assume ' +
+  'point outline highlight stress signal convey suggest indicate hint acknowledge'
+).split(/\s+/);
+
+/** Stance and intention verbs: a policy position when the subject is a named actor. */
+const STANCE_LEMMAS = 'consider intend aim prepare advocate oppose support endorse back favor favour vow pledge want seek plan weigh'.split(' ');
+
+const SAY_FORMS = new Map<string, string>();
+const STANCE_FORMS = new Map<string, string>();
+const PARTICIPLES = new Set<string>();
+
+function addForms(forms: Forms, into: Map<string, string>) {
+  for (const f of forms) if (f) into.set(f, forms[0]);
+  PARTICIPLES.add(forms[4] ?? forms[2]);
+}
+for (const f of IRREGULAR) {
+  if (STANCE_LEMMAS.includes(f[0])) addForms(f, STANCE_FORMS);
+  else addForms(f, SAY_FORMS);
+}
+for (const lemma of SAY_LEMMAS) if (!SAY_FORMS.has(lemma)) addForms(regular(lemma), SAY_FORMS);
+for (const lemma of STANCE_LEMMAS) if (!STANCE_FORMS.has(lemma) && !SAY_FORMS.has(lemma)) addForms(regular(lemma), STANCE_FORMS);
+// "point" alone is not a cue ("point out" is, below); "figure", "guess", "question" are mostly nouns.
+for (const w of ['point', 'points', 'pointed', 'pointing', 'figure', 'figures', 'figured', 'question', 'questions', 'report', 'reports', 'claim', 'claims', 'hope', 'hopes', 'fear', 'fears', 'comment', 'comments', 'answer', 'answers', 'charge', 'charges', 'estimate', 'estimates', 'guess', 'brief', 'doubt', 'doubts', 'welcome', 'counter', 'highlight', 'highlights', 'highlighted', 'highlighting', 'outline', 'outlines', 'outlined', 'outlining', 'expect', 'expects', 'support', 'supports', 'back', 'backs', 'backed', 'backing', 'favor', 'favour', 'plan', 'plans', 'aim', 'aims', 'want']) {
+  SAY_FORMS.delete(w);
+}
+for (const w of ['expect', 'expects', 'expected', 'support', 'supports', 'supported', 'plans', 'planned', 'aims', 'wants', 'wanted', 'backed']) STANCE_FORMS.set(w, w);
+for (const w of ['expects', 'reports', 'claims', 'hopes', 'fears']) SAY_FORMS.set(w, w);
+
+export type CueKind = 'say' | 'stance' | 'according' | 'phrase';
+
+/** "reportedly", "appeared to": the reporter distances themself from the claim. */
+export const HEDGE_WORDS = new Set(
+  'reportedly allegedly apparently purportedly supposedly possibly perhaps probably likely maybe seemingly ostensibly rumored rumoured unconfirmed'.split(' '),
+);
+export const HEDGE_VERBS = new Set('appear appears appeared appearing seem seems seemed seeming'.split(' '));
+
+/** Auxiliaries and adverbs that can sit between a subject and its reporting verb. */
+export const VERB_FILLERS = new Set(
+  (
+    'has have had will would could should may might must can is are was were be been being also has not never ' +
+    'repeatedly reportedly previously publicly privately later then again once first last further already ' +
+    'allegedly apparently recently frequently often always long earlier separately subsequently quickly ' +
+    'openly explicitly firmly strongly clearly flatly reportedly initially originally ultimately still just ' +
+    'did does do n’t n\'t not appeared appears appear seemed seems seem to continue continues continued'
+  ).split(' '),
+);
+
+export interface CueHit {
+  kind: CueKind;
+  lemma: string;
+  /** Token range of the cue [first, last). */
+  first: number;
+  last: number;
+}
+
+/** Classifies the word at a token (lowercased); particles like "out" are added by the caller. */
+export function cueAt(words: readonly string[], i: number): CueHit | null {
+  const w = words[i]!;
+  const next = words[i + 1];
+  if (w === 'according' && next === 'to') return { kind: 'according', lemma: 'according to', first: i, last: i + 2 };
+  if ((w === 'point' || w === 'points' || w === 'pointed' || w === 'pointing') && next === 'out')
+    return { kind: 'say', lemma: 'point out', first: i, last: i + 2 };
+  if ((w === 'call' || w === 'calls' || w === 'called' || w === 'calling') && (next === 'for' || next === 'on'))
+    return { kind: 'say', lemma: 'call for', first: i, last: i + 2 };
+  if ((w === 'made' || w === 'make' || w === 'makes') && next === 'clear') return { kind: 'say', lemma: 'make clear', first: i, last: i + 2 };
+  const say = SAY_FORMS.get(w);
+  if (say) return { kind: 'say', lemma: say, first: i, last: i + 1 };
+  const stance = STANCE_FORMS.get(w);
+  if (stance) return { kind: 'stance', lemma: stance, first: i, last: i + 1 };
+  return null;
+}
+
+export function isParticiple(word: string): boolean {
+  return PARTICIPLES.has(word);
+}
