@@ -7,6 +7,14 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, paintedRanges, selectPhrase, startE2E, waitForPaint } from './support';
 
+// The service worker's own `chrome` global, for code evaluated there.
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+};
+
 const SEED = '/russia-dprk-restrictions.html';
 const CHROME_PAGE = '/dprk-deterrence.html';
 const QUOTE = 'He stressed that Washington would keep working to persuade North Korea';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AnnotationDraft, LIMITS, backgroundRequestReaders, readDraft } from '../../../src/messages';
+import { type AnnotationDraft, type BackgroundProtocol, LIMITS, backgroundRequestReaders, readDraft } from '../../../src/messages';
 import { createRouter, HandlerError, request } from '../../../src/router';
 import { ValidationError } from '../../../src/validate';
 
@@ -76,12 +76,12 @@ describe('router', () => {
     'article.detect': () => ({ actors: [], claims: [] }),
     'page.report': () => ({ ok: true as const }),
   };
-  const route = createRouter({ readers: backgroundRequestReaders, handlers: handlers as never, extensionId });
+  const route = createRouter<BackgroundProtocol>({ readers: backgroundRequestReaders, handlers: handlers as never, extensionId });
   const ours = { id: extensionId };
 
   it('answers a valid request with its handler’s value', async () => {
     const send = (message: unknown) => route(message, ours)!;
-    await expect(request(send, 'annotation.list', { limit: 7, before: null })).resolves.toEqual({ items: [], total: 7 });
+    await expect(request<BackgroundProtocol, 'annotation.list'>(send, 'annotation.list', { limit: 7, before: null })).resolves.toEqual({ items: [], total: 7 });
   });
 
   it('refuses senders other than this extension', async () => {
@@ -113,6 +113,6 @@ describe('router', () => {
 
   it('makes request() throw the receiver’s message', async () => {
     const send = (message: unknown) => route(message, ours)!;
-    await expect(request(send, 'annotation.save', { draft: valid })).rejects.toThrow('The disk is full.');
+    await expect(request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft: valid })).rejects.toThrow('The disk is full.');
   });
 });
