@@ -261,14 +261,22 @@ function contains(a: Element, b: Element): boolean {
 }
 
 /** The block holding the article: the best-scored one, widened the way reader modes do. */
-function topCandidate(pass: Pass, body: Element): Element | null {
-  const ranked = [...pass.scores.keys()]
+interface Ranked {
+  element: Element;
+  score: number;
+}
+
+function rank(pass: Pass): Ranked[] {
+  return [...pass.scores.keys()]
     .filter((el) => CONTAINERS.has(el.tagName.toUpperCase()))
     .map((element) => ({ element, score: finalScore(pass, element) }))
+    .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score);
-  if (process.env.SCOPE_DEBUG) for (const c of ranked.slice(0, 8)) console.log('cand', c.score.toFixed(1), c.element.tagName, c.element.id, c.element.getAttribute('class'), linkDensity(pass, c.element).toFixed(2));
+}
+
+function topCandidate(pass: Pass, body: Element, ranked: Ranked[]): Element | null {
   const first = ranked[0];
-  if (!first || first.score <= 0) return null;
+  if (!first) return null;
   let top = first.element;
   const topScore = first.score;
 
@@ -522,9 +530,23 @@ function locate(doc: Document): { scope: ArticleScope; map: TextMap } | null {
 
 function attempt(doc: Document, body: Element, stripUnlikely: boolean): { scope: ArticleScope; map: TextMap } | null {
   const pass = scorePage(body, stripUnlikely);
-  const top = topCandidate(pass, body);
-  if (!top) return null;
+  const ranked = rank(pass);
+  // When the best block holds too little prose once its furniture is gone (a title block, a
+  // teaser strip), the next best may be the story: try a few, best first.
+  const tried = new Set<Element>();
+  for (let i = 0; i < MAX_TRIES && i < ranked.length; i++) {
+    const top = topCandidate(pass, body, ranked.slice(i));
+    if (!top || tried.has(top)) continue;
+    tried.add(top);
+    const found = scopeAround(doc, pass, top);
+    if (found) return found;
+  }
+  return null;
+}
 
+const MAX_TRIES = 5;
+
+function scopeAround(doc: Document, pass: Pass, top: Element): { scope: ArticleScope; map: TextMap } | null {
   const kept = storySiblings(pass, top);
   const root = kept.length > 1 ? kept[0]!.parentElement! : top;
   const skip = new WeakSet<Element>();
