@@ -13,6 +13,7 @@ import { createPainter, type HighlightCategory } from './highlight';
 import { draftFromSelection } from './selection';
 import { createSaveButton, SAVE_UI_CSS } from './save-button';
 import { domPointsAt, type TextMap } from './text-map';
+import { mark, timed } from './timing';
 import { createUiHost } from './ui-host';
 
 export interface PageSessionOptions {
@@ -36,9 +37,11 @@ function rangesFor(doc: Document, map: TextMap, spans: readonly { start: number;
 }
 
 export function startPageSession({ document: doc, window: win, browser, signal }: PageSessionOptions): void {
+  const perf = win.performance;
+  mark(perf, 'start');
   const send: Transport = (message) => browser.runtime.sendMessage(message);
   const painter = createPainter(win, doc);
-  const article = readArticle(doc);
+  const article = timed(perf, 'read-article', () => readArticle(doc));
   let detections: Detections = { actors: [], claims: [] };
 
   const paint = (found: Detections, map: TextMap) => {
@@ -61,7 +64,8 @@ export function startPageSession({ document: doc, window: win, browser, signal }
       .then((found) => {
         if (signal.aborted) return;
         detections = found;
-        paint(found, article.map);
+        timed(perf, 'paint', () => paint(found, article.map));
+        mark(perf, 'painted');
         return request<BackgroundProtocol, 'page.report'>(send, 'page.report', {
           actors: found.actors.length,
           claims: found.claims.length,
