@@ -53,7 +53,7 @@ function sentenceMode(tokens: readonly Token[], s: Sentence): Mode {
     if (isAllCaps(t.text) && t.text.length > 1) upper++;
     if (isCapitalized(t.text) && !FUNCTION_WORDS.has(t.text.toLowerCase())) caps++;
   }
-  if (words >= 3 && upper / words > 0.6) return 'shouting';
+  if (words >= 2 && upper / words > 0.6) return 'shouting';
   // A title-case headline: most content words capitalised, so capitals say nothing.
   if (words >= 4 && caps / words > 0.7) return 'headline';
   return 'normal';
@@ -124,6 +124,18 @@ function findInShouting(ctx: ArticleContext, s: Sentence, out: ActorSpan[]): voi
       i += hit.length - 1;
       continue;
     }
+    // Multi-word lexicon names first ("NEW YORK"), then single words.
+    let done = false;
+    for (let n = 3; n >= 2 && !done; n--) {
+      if (i + n > s.last || !tokens.slice(i, i + n).every((x) => x.word)) continue;
+      const type = lexiconType(tokens.slice(i, i + n).map((x) => x.text.toLowerCase()).join(' '));
+      if (type) {
+        out.push({ first: i, last: i + n, type, confidence: 'rule' });
+        i += n - 1;
+        done = true;
+      }
+    }
+    if (done) continue;
     const l = t.text.toLowerCase();
     if (FUNCTION_WORDS.has(l) || isCommonWord(l)) continue;
     const type = lexiconType(l);
@@ -178,7 +190,7 @@ function findInSentence(ctx: ArticleContext, s: Sentence, mode: Mode, out: Actor
     }
     let first = i;
     // Ordinary words capitalised only because they open the sentence.
-    while (first === initial && first < j && initialIsCommon(tokens[first]!, ctx)) {
+    while (first === initial && first < j && initialIsCommon(tokens[first]!, ctx) && !startsKnownName(ctx, first, j)) {
       first++;
       while (first < j && !nameWord(tokens[first]!)) first++;
       initial = -1;
@@ -186,6 +198,30 @@ function findInSentence(ctx: ArticleContext, s: Sentence, mode: Mode, out: Actor
     if (first < j) classifyRun(ctx, first, j, first === initial, mode, out);
     i = j;
   }
+}
+
+// A lone unknown capitalised word that no full name in the article explains: in news, people are
+// introduced by their full name first, so what remains is more often a company, team or body.
+const SINGLE_DEFAULT: ActorType = 'organization';
+/** Capitalised abbreviations that are units, times, measures or things, not actors. */
+const NOT_ACTOR_ACRONYMS = new Set(
+  'GMT UTC EDT EST PST CET BST AM PM GDP GNP CPI PPI TV PC DNA HIV AIDS CEO CFO COO IPO EPS VAT OK ID PR AI IT GPS SMS USB PDF CD DVD FM AM ATM RBI PS BC AD KM KG MW OPEC'.split(' ').filter((a) => a !== 'OPEC'),
+);
+const ADJECTIVE_LIKE = /(?:ian|ean|ese|ish|ic|ical|ist|ists|ans|ians|eans|ites|ite|i|ism)$/;
+
+/** Does a watchlist form or a multi-word lexicon name ("New York") start at token i? */
+function startsKnownName(ctx: ArticleContext, i: number, end: number): boolean {
+  if (matchAt(ctx.watch, ctx.tokens, i, end, false)) return true;
+  for (let n = Math.min(3, end - i); n >= 2; n--) {
+    if (lexiconType(ctx.tokens.slice(i, i + n).map((t) => t.text.toLowerCase()).join(' '))) return true;
+  }
+  return false;
+}
+
+/** Nationality words ("Iraqi", "Serbs") and ordinary vocabulary are not actors when alone. */
+function notAloneName(l: string, ctx: ArticleContext): boolean {
+  if (isCommonWord(l) || ctx.lowerSeen.has(l)) return true;
+  return hasClass(l, 'demonym') || (l.endsWith('s') && hasClass(l.slice(0, -1), 'demonym'));
 }
 
 function isAcronym(text: string): boolean {
@@ -285,22 +321,34 @@ function classifyUnknown(ctx: ArticleContext, a: number, b: number, atInitial: b
 
   if (n === 1) {
     const raw = tokens[a]!.text;
-    if (isAcronym(raw)) {
+    if (isAcronym(raw) && !NOT_ACTOR_ACRONYMS.has(raw.replace(/\./g, ''))) {
       const t = lexiconType(firstL);
       return push(t === 'place' ? 'place' : 'organization', 'rule');
     }
     if (prevLower && LOWER_PERSON_CUES.has(prevL)) return push('person', 'rule');
     const t = lexiconType(firstL);
     if (t) return push(t, 'rule');
+    if (isAcronym(raw)) return;
+    // "Commission", "Parliament": a body named by its head word alone.
+    if (ORG_HEADS.has(firstL) && !atInitial) return push('organization', 'guess');
     if (mode === 'headline') return;
     if (atInitial && !ctx.midCaps.has(firstL)) return;
+    if (notAloneName(firstL, ctx)) return;
+    // Adjectives and group nouns of nationality, religion or politics ("Kurdish", "Serbs", "Olympic").
+    if (ADJECTIVE_LIKE.test(firstL)) return;
     if (prevLower && PLACE_PREPOSITIONS.has(prevL)) return push('place', 'guess');
-    return push('person', 'guess');
+    return push(SINGLE_DEFAULT, 'guess');
   }
-  if (mode === 'headline' && !hasClass(firstL, 'first')) return;
+  if (mode === 'headline' && !hasClass(firstL, 'first') && words.some((w) => isCommonWord(w) || ctx.lowerSeen.has(w))) return;
   if (prevLower && LOWER_PERSON_CUES.has(prevL)) return push('person', 'rule');
   if (hasClass(firstL, 'first') && !hasClass(firstL, 'place')) return push('person', 'rule');
+  // "J. Crawley": an initial and a name.
+  if (/^\p{Lu}\.$/u.test(tokens[a]!.text)) return push('person', 'rule');
   if (hasClass(lastL, 'last') || hasClass(lastL, 'person')) return push('person', 'rule');
+  // A place name with another name that is not a given name: a club or firm named after its
+  // home ("Bayern Munich", "Hansa Rostock", "Chicago Bulls").
+  if (words.some((w) => lexiconType(w) === 'place' || matchAt(ctx.watch, tokens, a + words.indexOf(w), a + words.indexOf(w) + 1, false)?.entry.type === 'place'))
+    return push('organization', 'guess');
   if (n <= 3 && words.every((w) => /^\p{L}[\p{L}\p{M}'’-]*$/u.test(w))) return push('person', 'guess');
   return push('organization', 'guess');
 }

@@ -5,14 +5,14 @@
  */
 import nlp from 'compromise';
 
-export type LexClass = 'first' | 'last' | 'person' | 'place' | 'org' | 'team' | 'month' | 'weekday' | 'common';
+export type LexClass = 'first' | 'last' | 'person' | 'place' | 'org' | 'team' | 'month' | 'weekday' | 'demonym' | 'common';
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 
 const NAME_TAGS: Record<string, LexClass> = {
   MaleName: 'first', FemaleName: 'first', FirstName: 'first', LastName: 'last', Person: 'person',
   City: 'place', Country: 'place', Region: 'place', Place: 'place',
-  Organization: 'org', SportsTeam: 'team', Month: 'month', WeekDay: 'weekday',
+  Organization: 'org', SportsTeam: 'team', Month: 'month', WeekDay: 'weekday', Demonym: 'demonym',
 };
 
 /** Every class compromise gives a lowercase word or phrase; empty when unknown. */

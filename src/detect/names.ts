@@ -66,7 +66,7 @@ export const ORG_HEADS = new Set(
     'reserve treasury legislature society academy museum rangers rovers wanderers athletic athletico dynamo sporting ' +
     'united inc. llc ag sa nv gmbh spa bv cooperative railways railway telecom communications media studios ' +
     'entertainment pictures records magazine review daily weekly mail express observer monitor times-picayune ' +
-    'caucus directorate ministry-run taskforce task-force unit division squad team'
+    'caucus directorate ministry-run taskforce task-force unit division squad team newsroom newsdesk'
   ).split(' '),
 );
 

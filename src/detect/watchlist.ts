@@ -65,7 +65,7 @@ const ORGANIZATIONS = rows('organization', [
   ['The Wall Street Journal', 'Wall Street Journal'], ['Financial Times'], ['The Guardian'],
 ]);
 
-const PLACE_EXTRAS = rows('place', [['Kyiv', 'Kiev'], ['Asia-Pacific'], ['Middle East'], ['Europe'], ['Asia'], ['Africa'], ['Gaza'], ['West Bank'], ['Crimea'], ['Donbas', 'Donbass']]);
+const PLACE_EXTRAS = rows('place', [['United Kingdom', 'Britain'], ['Kyiv', 'Kiev'], ['Asia-Pacific'], ['Middle East'], ['Europe'], ['Asia'], ['Africa'], ['Gaza'], ['West Bank'], ['Crimea'], ['Donbas', 'Donbass']]);
 
 /** The shipped default list. Built once at module load from compact data. */
 export const DEFAULT_WATCHLIST: readonly WatchlistEntry[] = [
