@@ -117,3 +117,30 @@ export function shape<T>(readers: { [K in keyof T]: Reader<T[K]> }): Reader<T> {
     return out;
   };
 }
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * An ISO 8601 / RFC 3339 date-time with a time zone (the W3C model's `xsd:dateTime` as
+ * written in practice), returned normalised to `Date.toISOString()` so records sort by time.
+ */
+export function dateTime(): Reader<string> {
+  return (value, path) => {
+    if (typeof value !== 'string') {
+      throw new ValidationError(path, value === undefined ? 'is missing' : `must be a date and time, not ${describe(value)}`);
+    }
+    const ms = value.length <= 64 && DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
+    if (Number.isNaN(ms)) throw new ValidationError(path, 'is not a date and time like 2026-11-23T14:00:00Z');
+    return new Date(ms).toISOString();
+  };
+}
+
+/** An absolute IRI such as "urn:uuid:…" or "https://…" (scheme, colon, no white space). */
+export function absoluteUri(options: { max: number }): Reader<string> {
+  const text = string({ max: options.max, min: 1 });
+  return (value, path) => {
+    const uri = text(value, path);
+    if (!/^[a-z][a-z0-9+.-]*:[^\s]+$/i.test(uri)) throw new ValidationError(path, 'is not an absolute address (IRI)');
+    return uri;
+  };
+}
