@@ -474,6 +474,35 @@ function insideNeverText(element: Element): boolean {
 
 // ---------------------------------------------------------------------------------------
 
+/**
+ * A block of story cards rather than one story: several <article>s, or headlines that link
+ * elsewhere, each with a line or two of summary.
+ */
+function isTeaserList(root: Element): boolean {
+  let articles = 0;
+  let linked = 0;
+  let paragraphs = 0;
+  const visit = (element: Element, inLink: boolean) => {
+    for (const child of element.children) {
+      if (isNotArticleText(child)) continue;
+      const tag = child.tagName.toUpperCase();
+      const link = inLink || (tag === 'A' && child.hasAttribute('href'));
+      if (tag === 'ARTICLE') articles++;
+      if (/^H[1-6]$/.test(tag)) {
+        if (link || child.querySelector('a[href]')) linked++;
+        continue;
+      }
+      if (tag === 'P') {
+        if ((child.textContent ?? '').length >= 80) paragraphs++;
+        continue;
+      }
+      visit(child, link);
+    }
+  };
+  visit(root, false);
+  return articles >= 3 || (linked >= 3 && linked * 2 >= paragraphs);
+}
+
 const LISTING_TYPES = /"@type"\s*:\s*"(CollectionPage|SearchResultsPage|ItemList)"/;
 const ARTICLE_TYPES = /"@type"\s*:\s*"\w*(Article|BlogPosting|Report)"/;
 
@@ -560,7 +589,7 @@ function scopeAround(doc: Document, pass: Pass, top: Element): { scope: ArticleS
   dropped.set(doc, skip);
 
   const map = buildTextMap(root, isNotArticleText);
-  if (proseSize(map.text) < MIN_ARTICLE_SIZE) {
+  if (proseSize(map.text) < MIN_ARTICLE_SIZE || isTeaserList(root)) {
     dropped.delete(doc);
     return null;
   }
