@@ -41,7 +41,7 @@ const BOUNDARY_WORDS = new Set('that and but while as because although though ye
 const PREPOSITIONS = new Set('in on at for from to by with of about over under after before during amid among since without into through across against ahead'.split(' '));
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would']);
-const QUOTES = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb']);
+const QUOTES = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb', "'", '\u2018', '\u2019', '`']);
 /** Verbs that are cues only when a clause or quote follows ("added that", not "added a layer"). */
 const NEEDS_COMPLEMENT = new Set(['add', 'maintain', 'state', 'express', 'describe', 'repeat', 'charge', 'welcome', 'reject', 'dismiss', 'assess', 'outline', 'highlight', 'ask']);
 const COMPLEMENT_STARTS = new Set(['that', ',', ':', '"', '\u201c', '\u201d', 'to', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'their', 'its', 'what', 'how', 'whether', 'why', 'if']);
@@ -54,6 +54,8 @@ interface Speaker {
   isPerson: boolean;
   /** The name comes from context (a statement's last speaker), not from the sentence itself. */
   inferred?: boolean;
+  /** I, we or you: a voice inside a quotation. */
+  firstPerson?: boolean;
 }
 
 interface Found {
@@ -126,12 +128,21 @@ function findInSentence(
     const next = words[cue.last];
     const prevTok = words[cue.first - 1];
     if (cue.kind !== 'according' && !isVerbPosition(ctx.tokens, words, s, cue)) continue;
-    if (NEEDS_COMPLEMENT.has(cue.lemma) && !(next !== undefined && COMPLEMENT_STARTS.has(next)) && !(prevTok && (prevTok === ',' || QUOTES.has(prevTok)))) continue;
+    // "added that", '..., he added.', '"...," added Smith' — but not "added another layer".
+    const clauseEnd = next === undefined || next === '.' || next === ',' || next === '!' || next === '?';
+    const afterQuote = hasQuoteBefore(words, s.first, cue.first);
+    if (NEEDS_COMPLEMENT.has(cue.lemma) && !(next !== undefined && COMPLEMENT_STARTS.has(next)) && !clauseEnd && !afterQuote && !(prevTok && (prevTok === ',' || QUOTES.has(prevTok)))) continue;
     if (cue.kind === 'according') {
       const speaker = nounPhraseSpeaker(ctx, words, cue.last, Math.min(s.last, cue.last + 8), mentionAt, mentions, history, si, true);
       return { cue, speaker: speaker ?? none() };
     }
     const speaker = speakerFor(ctx, words, s, cue, si, mentionAt, mentions, history);
+    // "I think", "we believe", "you know": the speaker is inside a quotation, whose own
+    // attribution (the quoted person) is what the reader needs.
+    if (speaker?.firstPerson) {
+      i = cue.last - 1;
+      continue;
+    }
     if (cue.kind === 'say') {
       const f = { cue, speaker: speaker ?? none() };
       // "The message conveys that ..., yet the United States will continue to advocate ...":
@@ -169,6 +180,11 @@ function isVerbPosition(tokens: readonly Token[], words: readonly string[], s: S
   return true;
 }
 
+function hasQuoteBefore(words: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (words[i] === '"' || words[i] === '\u201d' || words[i] === "'" || words[i] === '\u2019') return true;
+  return false;
+}
+
 function none(): Speaker {
   return { name: null, start: null, end: null, sourcing: 'unattributed', isPerson: false };
 }
@@ -191,6 +207,11 @@ function speakerFor(
     k--;
   }
   const cueWord = words[cue.first]!;
+  // "a move viewed by observers as ...": a participle with its agent right after it.
+  if (!passive && isParticiple(cueWord) && words[cue.last] === 'by' && cue.first > s.first && !ctx.tokens[cue.first - 1]!.text.match(/^[,;:]$/)) {
+    const agent = nounPhraseSpeaker(ctx, words, cue.last + 1, Math.min(s.last, cue.last + 9), mentionAt, mentions, history, si, true);
+    if (agent) return agent;
+  }
   if (passive && isParticiple(cueWord) && !cueWord.endsWith('ing')) {
     // "was reported by X" names X; "it is said that", "are urged to" name nobody.
     for (let j = cue.last; j < Math.min(s.last, cue.last + 4); j++) {
@@ -215,10 +236,12 @@ function speakerFor(
     if (w === 'who' || w === 'which') break;
     rs--;
   }
-  // "Smith, who said" → the name before the relative pronoun.
+  // "Smith, who said" → the name before the relative pronoun; the pronoun is the source span.
   if (words[rs - 1] === 'who' || words[rs - 1] === 'which') {
     const m = mentionAt.get(rs - 3) ?? mentionAt.get(rs - 2);
-    if (m) return named(m);
+    const rel = ctx.tokens[rs - 1]!;
+    if (m) return { ...named(m), start: rel.start, end: rel.end };
+    return { name: null, start: rel.start, end: rel.end, sourcing: 'vague', isPerson: words[rs - 1] === 'who' };
   }
   // Segments between commas; drop adverbials ("In August", "Earlier") and appositives.
   const segments: [number, number][] = [];
@@ -347,8 +370,8 @@ function pronounSpeaker(
   }
   if (w === 'who') {
     const m = [...before].reverse()[0];
-    if (m && tok.start - m.end < 4) return named(m);
+    if (m && tok.start - m.end < 4) return { ...named(m), ...span };
   }
-  return { name: null, ...span, sourcing: 'vague', isPerson: true };
+  return { name: null, ...span, sourcing: 'vague', isPerson: true, firstPerson: w === 'i' || w === 'we' || w === 'you' };
   void ctx;
 }

@@ -26,7 +26,8 @@ const IRREGULAR: Forms[] = [
   ['plan', 'plans', 'planned', 'planning'], ['regret', 'regrets', 'regretted', 'regretting'],
   ['tweet', 'tweets', 'tweeted', 'tweeting'], ['signal', 'signals', 'signaled', 'signaling', 'signalled'],
   ['rebut', 'rebuts', 'rebutted', 'rebutting'], ['swear', 'swears', 'swore', 'swearing', 'sworn'],
-  ['weigh', 'weighs', 'weighed', 'weighing'], ['spell out', 'spells out', 'spelled out', 'spelling out'],
+  ['weigh', 'weighs', 'weighed', 'weighing'], ['see', 'sees', 'saw', 'seeing', 'seen'], ['find', 'finds', 'found', 'finding'],
+  ['read', 'reads', 'read', 'reading'],
 ];
 
 /** Verbs of saying and reporting: any subject makes them an attribution. */
@@ -40,6 +41,16 @@ const SAY_LEMMAS = (
   'brief announce tout insinuate imply acknowledge proclaim lament decry denounce blast slam mock boast brag ' +
   'joke quip shout scream whisper add explain clarify concede suppose guess figure reckon surmise assume ' +
   'point outline highlight stress signal convey suggest indicate hint acknowledge'
+).split(/\s+/);
+
+/**
+ * Verbs of perception, evaluation and action-on-someone that news uses to report a view
+ * ("polls show", "critics see", "she defended", "he thanked"). They count with a subject.
+ */
+const VIEW_LEMMAS = (
+  'show find view prefer defend endorse oppose criticize criticise attack decide learn offer thank cite refer ' +
+  'discuss question press reveal decline refuse vow describe recommend dismiss reject applaud hail slam blast ' +
+  'mock dispute challenge acknowledge post tweet'
 ).split(/\s+/);
 
 /** Stance and intention verbs: a policy position when the subject is a named actor. */
@@ -57,14 +68,14 @@ for (const f of IRREGULAR) {
   if (STANCE_LEMMAS.includes(f[0])) addForms(f, STANCE_FORMS);
   else addForms(f, SAY_FORMS);
 }
-for (const lemma of SAY_LEMMAS) if (!SAY_FORMS.has(lemma)) addForms(regular(lemma), SAY_FORMS);
+for (const lemma of [...SAY_LEMMAS, ...VIEW_LEMMAS]) if (!SAY_FORMS.has(lemma)) addForms(regular(lemma), SAY_FORMS);
 for (const lemma of STANCE_LEMMAS) if (!STANCE_FORMS.has(lemma) && !SAY_FORMS.has(lemma)) addForms(regular(lemma), STANCE_FORMS);
 // "point" alone is not a cue ("point out" is, below); "figure", "guess", "question" are mostly nouns.
-for (const w of ['point', 'points', 'pointed', 'pointing', 'figure', 'figures', 'figured', 'question', 'questions', 'report', 'reports', 'claim', 'claims', 'hope', 'hopes', 'fear', 'fears', 'comment', 'comments', 'answer', 'answers', 'charge', 'charges', 'estimate', 'estimates', 'guess', 'brief', 'doubt', 'doubts', 'welcome', 'counter', 'highlight', 'highlights', 'highlighted', 'highlighting', 'outline', 'outlines', 'outlined', 'outlining', 'expect', 'expects', 'support', 'supports', 'back', 'backs', 'backed', 'backing', 'favor', 'favour', 'plan', 'plans', 'aim', 'aims', 'want']) {
+for (const w of ['tweet', 'post', 'posts', 'note', 'notes', 'hold', 'holds', 'held', 'holding', 'state', 'states', 'remarks', 'remark', 'view', 'views', 'offer', 'offers', 'read', 'reading', 'attack', 'attacks', 'question', 'decline', 'declines', 'learn', 'show', 'find', 'see', 'seeing', 'finding', 'found', 'refer', 'refers', 'referred', 'press', 'presses', 'point', 'points', 'pointed', 'pointing', 'figure', 'figures', 'figured', 'question', 'questions', 'report', 'reports', 'claim', 'claims', 'hope', 'hopes', 'fear', 'fears', 'comment', 'comments', 'answer', 'answers', 'charge', 'charges', 'estimate', 'estimates', 'guess', 'brief', 'doubt', 'doubts', 'welcome', 'counter', 'highlight', 'highlights', 'highlighted', 'highlighting', 'outline', 'outlines', 'outlined', 'outlining', 'expect', 'expects', 'support', 'supports', 'back', 'backs', 'backed', 'backing', 'favor', 'favour', 'plan', 'plans', 'aim', 'aims', 'want']) {
   SAY_FORMS.delete(w);
 }
 for (const w of ['expect', 'expects', 'expected', 'support', 'supports', 'supported', 'plans', 'planned', 'aims', 'wants', 'wanted', 'backed']) STANCE_FORMS.set(w, w);
-for (const w of ['expects', 'reports', 'claims', 'hopes', 'fears']) SAY_FORMS.set(w, w);
+for (const w of ['expects', 'reports', 'claims', 'hopes', 'fears', 'wants', 'wanted', 'shows', 'finds', 'found', 'show', 'views', 'posted', 'tweets', 'tweeted', 'pressed', 'declined', 'referring', 'offered']) SAY_FORMS.set(w, w);
 
 export type CueKind = 'say' | 'stance' | 'according' | 'phrase';
 
