@@ -67,6 +67,8 @@ export interface ImportReport {
   refusedNotListed: number;
   /** Things read but left out, e.g. a body that is an image. */
   notes: string[];
+  /** Annotations without quoted text, skipped because `skipUnsupported` was set. */
+  skippedUnsupported: number;
 }
 
 export type ImportResult =
@@ -96,7 +98,7 @@ export function checkImportFile(file: FileInfo): string | null {
 }
 
 function emptyReport(): ImportReport {
-  return { items: 0, valid: 0, refused: [], refusedNotListed: 0, notes: [] };
+  return { items: 0, valid: 0, refused: [], refusedNotListed: 0, notes: [], skippedUnsupported: 0 };
 }
 
 function refuse(error: string, report = emptyReport()): ImportResult {
@@ -213,6 +215,30 @@ function readBodies(item: Record<string, unknown>, notes: string[]): { note: str
   return { note, tags: unique };
 }
 
+/**
+ * A well-formed W3C annotation that Claimlens cannot keep (no quoted text, or a target that
+ * is not a web page). Refused like any other problem unless the import allows skipping them.
+ */
+export class UnsupportedAnnotation extends ValidationError {}
+
+/** Selectors of a target, with those nested in `refinedBy` (e.g. a quote inside a fragment). */
+function flattenSelectors(raw: unknown, path: string): { value: Record<string, unknown>; path: string }[] {
+  const out: { value: Record<string, unknown>; path: string }[] = [];
+  const visit = (value: unknown, at: string, depth: number) => {
+    if (depth > 4 || out.length > 20) return;
+    if (Array.isArray(value)) {
+      value.slice(0, 20).forEach((v, i) => visit(v, child(at, i), depth + 1));
+      return;
+    }
+    if (!isPlainObject(value)) return;
+    out.push({ value, path: at });
+    const refined = field(value, 'refinedBy', at);
+    if (refined !== undefined) visit(refined, child(at, 'refinedBy'), depth + 1);
+  };
+  visit(raw, path, 0);
+  return out;
+}
+
 function readTarget(item: Record<string, unknown>): { source: string; title: string; selector: Selector[] } {
   const raw = field(item, 'target', 'target');
   if (raw === undefined) throw new ValidationError('target', 'is missing');
@@ -229,21 +255,29 @@ function readTarget(item: Record<string, unknown>): { source: string; title: str
     }
   });
   if (!firstObject) {
-    throw new ValidationError('target', typeof raw === 'string' ? 'is only an address; Claimlens needs the quoted text (a TextQuoteSelector)' : 'must be an object');
+    if (targets.length > 0 && targets.every((t) => typeof t === 'string')) {
+      throw new UnsupportedAnnotation('target', 'is only an address; Claimlens needs the quoted text (a TextQuoteSelector)');
+    }
+    throw new ValidationError('target', 'must be an object');
   }
   const { value: target, path } = chosen ?? firstObject;
+  if (field(target, 'source', path) === undefined && !chosen) {
+    throw new UnsupportedAnnotation(child(path, 'source'), 'is missing: the target is not a passage of a web page');
+  }
   const source = readSource(field(target, 'source', path), child(path, 'source'));
   const titleValue = field(target, 'title', path);
   const title = titleValue === undefined ? '' : readTitle(titleValue, child(path, 'title')).trim();
   const rawSelectors = field(target, 'selector', path);
-  const selectors = asList(rawSelectors);
-  const selectorPath = (i: number) => (Array.isArray(rawSelectors) ? child(child(path, 'selector'), i) : child(path, 'selector'));
-  const quoteAt = selectors.findIndex((s) => isPlainObject(s) && typesOf(s).includes('TextQuoteSelector'));
+  const found = flattenSelectors(rawSelectors, child(path, 'selector'));
+  const quoteAt = found.findIndex((s) => typesOf(s.value).includes('TextQuoteSelector'));
   if (quoteAt === -1) {
-    throw new ValidationError(child(path, 'selector'), rawSelectors === undefined ? 'is missing' : 'has no TextQuoteSelector, so there is no quoted text to keep');
+    throw new UnsupportedAnnotation(
+      child(path, 'selector'),
+      rawSelectors === undefined ? 'is missing, so there is no quoted text to keep' : 'has no TextQuoteSelector, so there is no quoted text to keep',
+    );
   }
-  const quote = selectors[quoteAt] as Record<string, unknown>;
-  const qp = selectorPath(quoteAt);
+  const quote = found[quoteAt]!.value;
+  const qp = found[quoteAt]!.path;
   const exact = readExact(field(quote, 'exact', qp), child(qp, 'exact'));
   if (exact.trim() === '') throw new ValidationError(child(qp, 'exact'), 'is only white space');
   const selector: Selector[] = [
@@ -254,10 +288,10 @@ function readTarget(item: Record<string, unknown>): { source: string; title: str
       suffix: optional(readContext, '')(field(quote, 'suffix', qp), child(qp, 'suffix')),
     },
   ];
-  const positionAt = selectors.findIndex((s) => isPlainObject(s) && typesOf(s).includes('TextPositionSelector'));
+  const positionAt = found.findIndex((s) => typesOf(s.value).includes('TextPositionSelector'));
   if (positionAt !== -1) {
-    const position = selectors[positionAt] as Record<string, unknown>;
-    const pp = selectorPath(positionAt);
+    const position = found[positionAt]!.value;
+    const pp = found[positionAt]!.path;
     const start = readOffset(field(position, 'start', pp), child(pp, 'start'));
     const end = readOffset(field(position, 'end', pp), child(pp, 'end'));
     if (end < start) throw new ValidationError(child(pp, 'end'), 'is before `start`');
@@ -330,6 +364,12 @@ export interface ParseOptions {
   now?: Date;
   maxChars?: number;
   maxItems?: number;
+  /**
+   * Skip (and count) well-formed annotations Claimlens cannot keep, such as another tool's
+   * page notes without quoted text, instead of refusing the file. Off by default: the reader
+   * opts in after seeing the first report.
+   */
+  skipUnsupported?: boolean;
 }
 
 /** Reads a whole import file. See the policy at the top of this file. */
@@ -366,6 +406,7 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportRes
   const records: Annotation[] = [];
   const seen = new Map<string, { item: number; json: string }>();
   let refusedCount = 0;
+  let unsupported = 0;
   const addRefusal = (entry: RefusedItem) => {
     refusedCount++;
     if (report.refused.length < MAX_REPORTED) report.refused.push(entry);
@@ -377,7 +418,12 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportRes
     try {
       record = readAnnotation(value, notes, now);
     } catch (error) {
+      if (error instanceof UnsupportedAnnotation && options.skipUnsupported) {
+        report.skippedUnsupported++;
+        return;
+      }
       const id = isPlainObject(value) && typeof field(value, 'id', '') === 'string' ? String(field(value, 'id', '')).slice(0, 200) : undefined;
+      if (error instanceof UnsupportedAnnotation) unsupported++;
       const reason = error instanceof ValidationError ? error.message : `could not be read (${error instanceof Error ? error.message : String(error)})`;
       addRefusal({ item, ...(id ? { id } : {}), reason });
       return;
@@ -397,7 +443,11 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportRes
   if (refusedCount > 0) {
     const first = report.refused[0]!;
     const more = refusedCount > 1 ? ` (and ${refusedCount - 1} more item${refusedCount === 2 ? '' : 's'})` : '';
-    return refuse(`${describeRefusal(first)}${more}. Nothing was imported; fix the file and try again.`, report);
+    const hint =
+      unsupported === refusedCount
+        ? ` ${unsupported} annotation${unsupported === 1 ? ' has' : 's have'} no quoted text; you can import the others and skip ${unsupported === 1 ? 'it' : 'them'}.`
+        : ' Fix the file and try again.';
+    return refuse(`${describeRefusal(first)}${more}. Nothing was imported.${hint}`, report);
   }
   return { ok: true, records, report };
 }

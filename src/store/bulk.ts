@@ -8,6 +8,7 @@
  * change an annotation the reader already has.
  */
 import type { Annotation } from '../annotation/record';
+import { type ImportReport, type ParseOptions, parseImport } from '../export/import';
 import type { ClaimlensDB } from './db';
 import { transactionError } from './errors';
 import { duplicateKey, sameContent, toStored } from './stored';
@@ -84,4 +85,38 @@ export async function bulkImport(db: ClaimlensDB, records: readonly Annotation[]
     await tx.done.catch(() => undefined);
     throw transactionError(error, tx, 'import the annotations');
   }
+}
+
+export type ImportOutcome =
+  | {
+      ok: true;
+      /** Items in the file. */
+      items: number;
+      added: number;
+      /** Duplicates skipped: repeated in the file, or already in the store. */
+      skippedDuplicates: number;
+      /** Other tools' annotations without quoted text, skipped on request (`skipUnsupported`). */
+      skippedUnsupported: number;
+      notes: string[];
+    }
+  | { ok: false; error: string; report: ImportReport };
+
+/**
+ * The whole import as the background runs it: check the file, then write it in one
+ * transaction. A refused file returns `ok: false` with its reasons and the store is untouched;
+ * a storage failure (quota) throws a StoreError and, the transaction being rolled back, the
+ * store is untouched too.
+ */
+export async function importFromText(db: ClaimlensDB, text: string, options: ParseOptions = {}): Promise<ImportOutcome> {
+  const parsed = parseImport(text, options);
+  if (!parsed.ok) return { ok: false, error: parsed.error, report: parsed.report };
+  const result = await bulkImport(db, parsed.records);
+  return {
+    ok: true,
+    items: parsed.report.items,
+    added: result.added,
+    skippedDuplicates: result.skippedDuplicates,
+    skippedUnsupported: parsed.report.skippedUnsupported,
+    notes: parsed.report.notes,
+  };
 }
