@@ -9,7 +9,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Claimlens',
     description: 'See who claims what in the news you read, and keep the passages that matter.',
-    permissions: ['contextMenus', 'unlimitedStorage'],
+    permissions: ['contextMenus', 'storage', 'unlimitedStorage'],
     commands: {
       'save-selection': {
         suggested_key: { default: 'Alt+Shift+S' },

@@ -7,6 +7,7 @@ import type { Detections } from './detect/types';
 import {
   type Reader,
   ValidationError,
+  boolean,
   httpUrl,
   integer,
   list,
@@ -52,6 +53,20 @@ export interface AnnotationDraft {
   sourcing: Sourcing | null;
 }
 
+/** What the content script found on a page, for the badge and the popup. */
+export interface PageReport {
+  pageUrl: string;
+  scanning: boolean;
+  articleFound: boolean;
+  actors: number;
+  claims: { named: number; vague: number; unattributed: number };
+  /** The most mentioned actors, most first. */
+  topActors: { name: string; type: 'person' | 'organization' | 'place'; count: number }[];
+  saved: number;
+  /** Saved passages that could not be found on the page any more. */
+  orphans: { id: string; exact: string }[];
+}
+
 export interface ExportedFile {
   filename: string;
   mimeType: string;
@@ -68,12 +83,20 @@ export interface BackgroundProtocol {
   'annotation.export': { request: { format: 'jsonld' }; response: ExportedFile };
   /** Detection runs in the background so the page's main thread never waits on NLP. */
   'article.detect': { request: { text: string }; response: Detections };
-  'page.report': { request: { actors: number; claims: number }; response: { ok: true } };
+  'annotation.forPage': {
+    request: { pageUrl: string; canonicalLink: string | null };
+    response: { annotations: Annotation[] };
+  };
+  'page.report': { request: PageReport; response: { ok: true } };
+  /** The last report from a tab (the popup asks for the active tab). */
+  'page.status': { request: { tabId: number }; response: { report: PageReport | null } };
 }
 
 /** Requests answered by the content script in a tab (from the background). */
 export interface ContentProtocol {
   'selection.save': { request: Record<string, never>; response: { saved: boolean; reason?: string } };
+  /** Scan the page again now (the popup's "scan this page" and settings changes). */
+  'page.rescan': { request: Record<string, never>; response: { ok: true } };
 }
 
 export type RequestOf<P, K extends keyof P> = P[K] extends { request: infer R } ? R : never;
@@ -102,6 +125,7 @@ export function isEnvelope(message: unknown): message is Envelope {
 }
 
 const text = (max: number) => string({ max });
+const count = integer({ min: 0, max: 10_000_000 });
 
 export const readDraft: Reader<AnnotationDraft> = (value, path) => {
   const draft = shape<AnnotationDraft>({
@@ -136,14 +160,26 @@ export const backgroundRequestReaders: { [K in keyof BackgroundProtocol]: Reader
   }),
   'annotation.export': shape({ format: oneOf(['jsonld'] as const) }),
   'article.detect': shape({ text: string({ max: LIMITS.articleText }) }),
-  'page.report': shape({
-    actors: integer({ min: 0, max: 1_000_000 }),
-    claims: integer({ min: 0, max: 1_000_000 }),
+  'annotation.forPage': shape({ pageUrl: httpUrl({ max: LIMITS.url }), canonicalLink: nullable(text(LIMITS.url)) }),
+  'page.report': shape<PageReport>({
+    pageUrl: text(LIMITS.url),
+    scanning: boolean,
+    articleFound: boolean,
+    actors: count,
+    claims: shape({ named: count, vague: count, unattributed: count }),
+    topActors: list(
+      shape({ name: string({ max: LIMITS.actor, min: 1 }), type: oneOf(['person', 'organization', 'place'] as const), count }),
+      { max: 20 },
+    ),
+    saved: count,
+    orphans: list(shape({ id: string({ max: 200, min: 1 }), exact: text(LIMITS.exact) }), { max: 10_000 }),
   }),
+  'page.status': shape({ tabId: integer({ min: 0, max: Number.MAX_SAFE_INTEGER }) }),
 };
 
 export const contentRequestReaders: { [K in keyof ContentProtocol]: Reader<RequestOf<ContentProtocol, K>> } = {
   'selection.save': (value, path) => object(value, path) as Record<string, never>,
+  'page.rescan': (value, path) => object(value, path) as Record<string, never>,
 };
 
 /** Unwraps a reply, turning an error reply into a thrown Error with the receiver's message. */

@@ -62,6 +62,13 @@ export function integer(options: { min: number; max: number }): Reader<number> {
   };
 }
 
+export const boolean: Reader<boolean> = (value, path) => {
+  if (typeof value !== 'boolean') {
+    throw new ValidationError(path, value === undefined ? 'is missing' : `must be true or false, not ${describe(value)}`);
+  }
+  return value;
+};
+
 export function oneOf<T extends string>(choices: readonly T[]): Reader<T> {
   return (value, path) => {
     if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {

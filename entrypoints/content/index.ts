@@ -7,6 +7,12 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startPageSession({ document, window, browser, signal: ctx.signal });
+    startPageSession({
+      document,
+      window,
+      browser,
+      signal: ctx.signal,
+      onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+    });
   },
 });

@@ -2,9 +2,9 @@
 import { buildAnnotation } from '../annotation/build';
 import { detect } from '../detect';
 import { exportJsonLd } from '../export/jsonld';
-import type { BackgroundProtocol } from '../messages';
+import type { BackgroundProtocol, PageReport } from '../messages';
 import type { Handlers } from '../router';
-import { allAnnotations, listNewestFirst, putAnnotation } from '../store/annotations';
+import { allAnnotations, annotationsForUrl, listNewestFirst, putAnnotation } from '../store/annotations';
 import type { ClaimlensDB } from '../store/db';
 
 export interface HandlerDeps {
@@ -12,6 +12,11 @@ export interface HandlerDeps {
   now: () => Date;
   newId: () => string;
   setBadge: (tabId: number, claims: number) => void;
+  /** Per-tab page reports; kept where a restarted service worker still finds them. */
+  reports: {
+    set(tabId: number, report: PageReport): Promise<void>;
+    get(tabId: number): Promise<PageReport | null>;
+  };
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> {
@@ -41,9 +46,20 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
     'article.detect'({ text }) {
       return detect(text);
     },
-    'page.report'({ claims }, sender) {
-      if (sender.tab?.id !== undefined) deps.setBadge(sender.tab.id, claims);
+    async 'annotation.forPage'({ pageUrl, canonicalLink }) {
+      return { annotations: await annotationsForUrl(await deps.database(), pageUrl, canonicalLink) };
+    },
+    async 'page.report'(report, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) {
+        const { named, vague, unattributed } = report.claims;
+        deps.setBadge(tabId, report.scanning ? named + vague + unattributed : 0);
+        await deps.reports.set(tabId, report);
+      }
       return { ok: true as const };
+    },
+    async 'page.status'({ tabId }) {
+      return { report: await deps.reports.get(tabId) };
     },
   };
 }

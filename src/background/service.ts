@@ -8,9 +8,35 @@ import { backgroundRequestReaders } from '../messages';
 import { createRouter, request } from '../router';
 import { openClaimlensDB, type ClaimlensDB } from '../store/db';
 import { createHandlers } from './handlers';
+import type { PageReport } from '../messages';
 
 export const CONTEXT_MENU_ID = 'claimlens-save-selection';
 export const SAVE_COMMAND = 'save-selection';
+
+/**
+ * Page reports by tab. `storage.session` outlives a stopped service worker but not the
+ * browser session (and is not written to disk); where it is missing, memory will do.
+ */
+function tabReports(browser: WxtBrowser) {
+  const memory = new Map<number, PageReport>();
+  const session = browser.storage?.session;
+  const key = (tabId: number) => `tab-report:${tabId}`;
+  browser.tabs.onRemoved.addListener((tabId) => {
+    memory.delete(tabId);
+    void session?.remove(key(tabId));
+  });
+  return {
+    async set(tabId: number, report: PageReport) {
+      memory.set(tabId, report);
+      await session?.set({ [key(tabId)]: report });
+    },
+    async get(tabId: number) {
+      if (memory.has(tabId)) return memory.get(tabId)!;
+      const stored = await session?.get(key(tabId));
+      return (stored?.[key(tabId)] as PageReport | undefined) ?? null;
+    },
+  };
+}
 
 export function startBackground(browser: WxtBrowser): void {
   let db: Promise<ClaimlensDB> | undefined;
@@ -26,6 +52,7 @@ export function startBackground(browser: WxtBrowser): void {
       void action.setBadgeText({ tabId, text: claims > 0 ? String(claims) : '' });
       void action.setBadgeBackgroundColor({ tabId, color: '#5b2ab8' });
     },
+    reports: tabReports(browser),
   });
   const router = createRouter({
     readers: backgroundRequestReaders,

@@ -1,18 +1,26 @@
 /**
- * One Claimlens pass over a page: read the article, have the background detect actors,
- * paint them, and let the reader save selections. Everything it starts is torn down when
+ * Claimlens on one page: read the article, have the background detect actors and claims,
+ * paint them, paint the reader's saved passages again (or report them as orphans), explain
+ * a highlight on hover, and save selections. Everything it starts is torn down when
  * `signal` aborts (WXT invalidates the content script on update or uninstall).
  */
 import type { WxtBrowser } from 'wxt/browser';
-import type { BackgroundProtocol, ContentProtocol } from '../messages';
+import { type Annotation, positionSelectorOf, quoteSelectorOf } from '../annotation/record';
+import type { Claim, Detections, Mention } from '../detect/types';
+import type { AnnotationDraft, BackgroundProtocol, ContentProtocol, PageReport } from '../messages';
 import { contentRequestReaders } from '../messages';
 import { createRouter, request, type Transport } from '../router';
-import type { Detections, Mention } from '../detect/types';
-import { readArticle } from './article';
-import { createPainter, type HighlightCategory } from './highlight';
-import { draftFromSelection } from './selection';
+import { isScanningOn, readSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { anchorAll } from './anchor';
+import { OWN_UI_ATTRIBUTE, readArticle } from './article';
+import { createPainter, type HighlightCategory, MARK_ATTRIBUTE } from './highlight';
+import { rangeContainsPoint, rangeOf, spansAt, textOffsetAtPoint } from './hit-test';
+import { CARD_CSS, type CardContent, createHoverCard } from './hover-card';
+import { watchMutations } from './observer';
 import { createSaveButton, SAVE_UI_CSS } from './save-button';
-import { domPointsAt, type TextMap } from './text-map';
+import { draftFromSelection } from './selection';
+import { selectorsFor } from './selectors';
+import { buildTextMap, type TextMap } from './text-map';
 import { mark, timed } from './timing';
 import { createUiHost } from './ui-host';
 
@@ -21,87 +29,291 @@ export interface PageSessionOptions {
   window: Window;
   browser: WxtBrowser;
   signal: AbortSignal;
+  /** Subscribes to SPA navigations (WXT's `wxt:locationchange`). */
+  onLocationChange?: (listener: () => void) => void;
 }
 
-function rangesFor(doc: Document, map: TextMap, spans: readonly { start: number; end: number }[]): Range[] {
-  const ranges: Range[] = [];
-  for (const span of spans) {
-    const points = domPointsAt(map, span.start, span.end);
-    if (!points) continue;
-    const range = doc.createRange();
-    range.setStart(points.start.node, points.start.offset);
-    range.setEnd(points.end.node, points.end.offset);
-    ranges.push(range);
-  }
-  return ranges;
+const HOVER_DELAY_MS = 250;
+
+function byStart<T extends { start: number }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.start - b.start);
 }
 
-export function startPageSession({ document: doc, window: win, browser, signal }: PageSessionOptions): void {
+export function startPageSession(options: PageSessionOptions): void {
+  const { document: doc, window: win, browser, signal } = options;
   const perf = win.performance;
   mark(perf, 'start');
   const send: Transport = (message) => browser.runtime.sendMessage(message);
   const painter = createPainter(win, doc);
-  const article = timed(perf, 'read-article', () => readArticle(doc));
-  let detections: Detections = { actors: [], claims: [] };
+  const host = createUiHost(doc, SAVE_UI_CSS + CARD_CSS);
 
-  const paint = (found: Detections, map: TextMap) => {
-    const byCategory = new Map<HighlightCategory, Mention[]>();
-    for (const mention of found.actors) {
-      const list = byCategory.get(mention.type) ?? [];
-      list.push(mention);
-      byCategory.set(mention.type, list);
+  let settings: Settings = readSettings(undefined);
+  let map: TextMap | null = null;
+  let detections: Detections = { actors: [], claims: [] };
+  let detectedText: string | null = null;
+  let mentions: Mention[] = [];
+  let claims: Claim[] = [];
+  let saved: Annotation[] | null = null;
+  let orphans: { id: string; exact: string }[] = [];
+  let pass = 0;
+
+  const rangesFor = (spans: readonly { start: number; end: number }[]) =>
+    spans.map((s) => (map ? rangeOf(doc, map, s) : null)).filter((r): r is Range => r !== null);
+
+  const isOwn = (node: Node) => {
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    return Boolean(element?.closest(`[${OWN_UI_ATTRIBUTE}], mark[${MARK_ATTRIBUTE}]`));
+  };
+  const watcher = watchMutations({ target: doc.documentElement, win, isOwn, onChange: () => void scan(), signal });
+
+  const paintDetections = () => {
+    const byType: Record<'person' | 'organization' | 'place', Mention[]> = { person: [], organization: [], place: [] };
+    for (const m of mentions) byType[m.type].push(m);
+    watcher.pause(() => {
+      for (const type of ['person', 'organization', 'place'] as const) painter.paint(type, rangesFor(byType[type]));
+      for (const sourcing of ['named', 'vague', 'unattributed'] as const) {
+        painter.paint(`claim-${sourcing}` as HighlightCategory, rangesFor(claims.filter((c) => c.sourcing === sourcing)));
+      }
+    });
+  };
+
+  /** Paints saved passages found in today's text; the rest are orphans. The text is read once. */
+  const paintSaved = () => {
+    if (!saved) return;
+    const pageText = () => (bodyMap ??= buildTextMap(doc.body, (el) => el.hasAttribute(OWN_UI_ATTRIBUTE)));
+    let bodyMap: TextMap | undefined;
+    const targetOf = (a: Annotation) => {
+      const quote = quoteSelectorOf(a);
+      return quote ? { quote, position: positionSelectorOf(a) } : null;
+    };
+    const ranges: Range[] = [];
+    orphans = [];
+    const inArticle = map ? anchorAll(map.text, saved, targetOf) : saved.map((annotation) => ({ annotation, anchor: null }));
+    for (const { annotation, anchor } of inArticle) {
+      if (anchor && map) {
+        const range = rangeOf(doc, map, anchor);
+        if (range) ranges.push(range);
+        continue;
+      }
+      // Passages saved outside the article were anchored in the page's whole text.
+      const [outside] = anchorAll(pageText().text, [annotation], targetOf);
+      const range = outside?.anchor ? rangeOf(doc, pageText(), outside.anchor) : null;
+      if (range) ranges.push(range);
+      else orphans.push({ id: annotation.id, exact: quoteSelectorOf(annotation)?.exact.slice(0, 500) ?? '' });
     }
-    for (const category of ['person', 'organization', 'place'] as const) {
-      painter.paint(category, rangesFor(doc, map, byCategory.get(category) ?? []));
+    watcher.pause(() => painter.paint('saved', ranges));
+  };
+
+  const report = (scanning: boolean) => {
+    const counts = new Map<string, { name: string; type: Mention['type']; count: number }>();
+    for (const m of mentions) {
+      const entry = counts.get(m.canonical) ?? { name: m.canonical, type: m.type, count: 0 };
+      entry.count++;
+      counts.set(m.canonical, entry);
     }
-    for (const sourcing of ['named', 'vague', 'unattributed'] as const) {
-      painter.paint(`claim-${sourcing}`, rangesFor(doc, map, found.claims.filter((c) => c.sourcing === sourcing)));
+    const payload: PageReport = {
+      pageUrl: doc.location?.href ?? doc.URL,
+      scanning,
+      articleFound: map !== null,
+      actors: mentions.length,
+      claims: {
+        named: claims.filter((c) => c.sourcing === 'named').length,
+        vague: claims.filter((c) => c.sourcing === 'vague').length,
+        unattributed: claims.filter((c) => c.sourcing === 'unattributed').length,
+      },
+      topActors: [...counts.values()].sort((a, b) => b.count - a.count).slice(0, 20),
+      saved: saved?.length ?? 0,
+      orphans,
+    };
+    return request<BackgroundProtocol, 'page.report'>(send, 'page.report', payload).catch(() => undefined);
+  };
+
+  const loadSaved = async () => {
+    const canonicalLink = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null;
+    const pageUrl = doc.location?.href ?? doc.URL;
+    if (!/^https?:/.test(pageUrl)) return [];
+    const reply = await request<BackgroundProtocol, 'annotation.forPage'>(send, 'annotation.forPage', { pageUrl, canonicalLink });
+    return reply.annotations;
+  };
+
+  /** One pass over the page. Detection is asked for only when the article text changed. */
+  const scan = async () => {
+    const thisPass = ++pass;
+    const scanning = isScanningOn(settings, doc.location?.href ?? doc.URL);
+    if (!scanning) {
+      map = null;
+      mentions = [];
+      claims = [];
+      watcher.pause(() => painter.clear());
+      saved ??= await loadSaved().catch(() => []);
+      if (thisPass === pass) await report(false);
+      return;
+    }
+    const article = timed(perf, 'read-article', () => readArticle(doc));
+    map = article?.map ?? null;
+    if (map && map.text !== detectedText) {
+      const text = map.text;
+      try {
+        detections = await request<BackgroundProtocol, 'article.detect'>(send, 'article.detect', { text });
+        detectedText = text;
+      } catch (error) {
+        console.warn('[Claimlens] detection failed:', error);
+        detections = { actors: [], claims: [] };
+      }
+      if (signal.aborted || thisPass !== pass) return;
+    }
+    mentions = map ? byStart(detections.actors) : [];
+    claims = map ? byStart(detections.claims) : [];
+    saved ??= await loadSaved().catch(() => []);
+    if (signal.aborted || thisPass !== pass) return;
+    timed(perf, 'paint', () => {
+      paintDetections();
+      paintSaved();
+    });
+    mark(perf, 'painted');
+    await report(true);
+  };
+
+  // --- Saving ---------------------------------------------------------------------------
+
+  const saveDraft = async (draft: AnnotationDraft): Promise<boolean> => {
+    try {
+      const { annotation } = await request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft });
+      saved = [...(saved ?? []), annotation];
+      paintSaved();
+      void report(map !== null);
+      button.hide();
+      button.toast('Saved to Claimlens');
+      return true;
+    } catch (error) {
+      button.toast(`Not saved: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      return false;
     }
   };
 
-  if (article) {
-    request<BackgroundProtocol, 'article.detect'>(send, 'article.detect', { text: article.map.text })
-      .then((found) => {
-        if (signal.aborted) return;
-        detections = found;
-        timed(perf, 'paint', () => paint(found, article.map));
-        mark(perf, 'painted');
-        return request<BackgroundProtocol, 'page.report'>(send, 'page.report', {
-          actors: found.actors.length,
-          claims: found.claims.length,
-        });
-      })
-      .catch((error: unknown) => console.warn('[Claimlens] detection failed:', error));
-  }
-
-  const host = createUiHost(doc, SAVE_UI_CSS);
-
   const saveSelection = async (): Promise<{ saved: boolean; reason?: string }> => {
-    const captured = draftFromSelection({ doc, article: article?.map ?? null }, win.getSelection());
+    const captured = draftFromSelection({ doc, article: map }, win.getSelection());
     if (!captured) {
       button.toast('Select some text first, then save it to Claimlens.', 'error');
       return { saved: false, reason: 'no selection' };
     }
     const { draft, inArticle } = captured;
     if (inArticle) {
-      const inside = detections.actors.filter((m) => m.start < draft.end && m.end > draft.start);
+      const inside = mentions.filter((m) => m.start < draft.end && m.end > draft.start);
       draft.actors = [...new Set(inside.map((m) => m.canonical))];
     }
-    try {
-      await request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft });
-      button.hide();
-      button.toast('Saved to Claimlens');
-      return { saved: true };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      button.toast(`Not saved: ${message}`, 'error');
-      return { saved: false, reason: message };
-    }
+    const ok = await saveDraft(draft);
+    return ok ? { saved: true } : { saved: false, reason: 'not saved' };
+  };
+
+  const draftFor = (span: { start: number; end: number }): AnnotationDraft | null => {
+    if (!map) return null;
+    const { quote, position } = selectorsFor(map.text, span.start, span.end);
+    return {
+      ...quote,
+      start: position.start,
+      end: position.end,
+      pageUrl: doc.location?.href ?? doc.URL,
+      canonicalLink: doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null,
+      title: doc.title,
+      note: '',
+      tags: [],
+      kind: 'manual',
+      actors: [],
+      speaker: null,
+      sourcing: null,
+    };
   };
 
   const button = createSaveButton(host, doc, win, () => void saveSelection());
 
-  const onSelectionEnd = () => {
+  // --- Hover card -------------------------------------------------------------------------
+
+  let shown: CardContent | null = null;
+  const card = createHoverCard(host, doc, win, async ({ what, note, tags }) => {
+    const claim = shown?.claim;
+    const mention = shown?.mention;
+    const span = what === 'claim' ? claim : mention;
+    const draft = span ? draftFor(span) : null;
+    if (!draft) return false;
+    draft.note = note;
+    draft.tags = tags;
+    draft.kind = what;
+    if (what === 'claim' && claim) {
+      draft.actors = [...new Set(mentions.filter((m) => m.start < claim.end && m.end > claim.start).map((m) => m.canonical))];
+      draft.speaker = claim.speaker;
+      draft.sourcing = claim.sourcing;
+    } else if (mention) {
+      draft.actors = [mention.canonical];
+    }
+    return saveDraft(draft);
+  });
+
+  const contentAt = (x: number, y: number): { content: CardContent; range: Range } | null => {
+    if (!map) return null;
+    const offset = textOffsetAtPoint(doc, map, x, y);
+    if (offset === null) return null;
+    const mention = spansAt(mentions, offset)[0];
+    const claim = spansAt(claims, offset)[0];
+    const mentionRange = mention ? rangeOf(doc, map, mention) : null;
+    const claimRange = claim ? rangeOf(doc, map, claim) : null;
+    const onMention = mentionRange && rangeContainsPoint(mentionRange, x, y) ? mention : undefined;
+    const onClaim = claimRange && rangeContainsPoint(claimRange, x, y) ? claim : undefined;
+    if (!onMention && !onClaim) return null;
+    const mentionCount = onMention ? mentions.filter((m) => m.canonical === onMention.canonical).length : undefined;
+    return {
+      content: { mention: onMention, mentionCount, claim: onClaim },
+      range: (onMention ? mentionRange : claimRange)!,
+    };
+  };
+
+  const openAt = (x: number, y: number, focus: boolean): boolean => {
+    const hit = contentAt(x, y);
+    if (!hit) return false;
+    shown = hit.content;
+    card.open(hit.content, hit.range.getBoundingClientRect(), focus);
+    return true;
+  };
+
+  let hoverTimer: number | undefined;
+  let lastPoint = { x: 0, y: 0 };
+  doc.addEventListener(
+    'pointermove',
+    (event) => {
+      if (event.pointerType === 'touch' || mentions.length + claims.length === 0) return;
+      lastPoint = { x: event.clientX, y: event.clientY };
+      if (card.isOpen() && event.composedPath().includes(host.root.host)) return;
+      win.clearTimeout(hoverTimer);
+      hoverTimer = win.setTimeout(() => {
+        const selection = win.getSelection();
+        if (selection && !selection.isCollapsed) return; // the reader is selecting, not reading a card
+        if (!openAt(lastPoint.x, lastPoint.y, false) && card.isOpen()) card.close();
+      }, HOVER_DELAY_MS);
+    },
+    { signal, passive: true },
+  );
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (event.composedPath().includes(host.root.host)) return;
+      const selection = win.getSelection();
+      if (selection && !selection.isCollapsed) return;
+      if (!openAt(event.clientX, event.clientY, event.detail === 0) && card.isOpen()) card.close();
+    },
+    { signal },
+  );
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && card.isOpen()) card.close();
+    },
+    { signal },
+  );
+
+  // --- Selection button -------------------------------------------------------------------
+
+  const onSelectionEnd = (event: Event) => {
+    if (event.composedPath().includes(host.root.host)) return;
     // Let the selection settle: a click that clears it fires mouseup before it collapses.
     win.setTimeout(() => {
       const selection = win.getSelection();
@@ -109,23 +321,56 @@ export function startPageSession({ document: doc, window: win, browser, signal }
         button.hide();
         return;
       }
+      card.close();
       button.showNear(selection.getRangeAt(0).getBoundingClientRect());
     }, 0);
   };
   doc.addEventListener('mouseup', onSelectionEnd, { signal });
   doc.addEventListener('keyup', onSelectionEnd, { signal });
 
+  // --- Messages, settings, navigation, teardown --------------------------------------------
+
   const router = createRouter<ContentProtocol>({
     readers: contentRequestReaders,
-    handlers: { 'selection.save': () => saveSelection() },
+    handlers: {
+      'selection.save': () => saveSelection(),
+      'page.rescan': async () => {
+        await scan();
+        return { ok: true as const };
+      },
+    },
     extensionId: browser.runtime.id,
   });
-  const listener = (message: unknown, sender: Parameters<typeof router>[1]) => router(message, sender);
-  browser.runtime.onMessage.addListener(listener as never);
+  browser.runtime.onMessage.addListener(router as never);
+
+  const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    settings = readSettings(changes[SETTINGS_KEY]?.newValue);
+    void scan();
+  };
+  browser.storage.onChanged.addListener(onStorageChanged as never);
+
+  options.onLocationChange?.(() => {
+    // A new page in a single-page app: new article, new saved passages.
+    detectedText = null;
+    saved = null;
+    card.close();
+    void scan();
+  });
 
   signal.addEventListener('abort', () => {
-    browser.runtime.onMessage.removeListener(listener as never);
+    browser.runtime.onMessage.removeListener(router as never);
+    browser.storage.onChanged.removeListener(onStorageChanged as never);
+    win.clearTimeout(hoverTimer);
     painter.clear();
     host.destroy();
   });
+
+  void browser.storage.local
+    .get(SETTINGS_KEY)
+    .then((stored) => {
+      settings = readSettings(stored[SETTINGS_KEY]);
+    })
+    .catch(() => undefined)
+    .then(() => scan());
 }

@@ -170,10 +170,22 @@ export function domPointsAt(map: TextMap, start: number, end: number): { start: 
   return { start: startPoint, end: endPoint };
 }
 
+const segmentIndexes = new WeakMap<TextMap, Map<Node, TextSegment>>();
+
+/** The segment of a text node, through an index built once per map (hover hit-testing asks often). */
+export function segmentOf(map: TextMap, node: Node): TextSegment | undefined {
+  let index = segmentIndexes.get(map);
+  if (!index) {
+    index = new Map(map.segments.map((s) => [s.node as Node, s]));
+    segmentIndexes.set(map, index);
+  }
+  return index.get(node);
+}
+
 /** Text offset of a DOM position inside the mapped root, or null when it is outside any mapped text. */
 export function textOffsetAt(map: TextMap, container: Node, offset: number, ownerDocument: Document): number | null {
   if (container.nodeType === 3) {
-    const seg = map.segments.find((s) => s.node === container);
+    const seg = segmentOf(map, container);
     if (seg) {
       if (!seg.nodeOffsets) return seg.start + Math.min(offset, seg.end - seg.start);
       const offsets = seg.nodeOffsets;

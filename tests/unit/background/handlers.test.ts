@@ -3,9 +3,14 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/background/handlers';
-import { type AnnotationDraft, backgroundRequestReaders, type BackgroundProtocol } from '../../../src/messages';
+import { type AnnotationDraft, backgroundRequestReaders, type BackgroundProtocol, type PageReport } from '../../../src/messages';
 import { createRouter, request, type Transport } from '../../../src/router';
 import { openClaimlensDB } from '../../../src/store/db';
+
+function memoryReports() {
+  const reports = new Map<number, PageReport>();
+  return { set: async (tabId: number, r: PageReport) => void reports.set(tabId, r), get: async (tabId: number) => reports.get(tabId) ?? null };
+}
 
 function draft(exact: string, start = 0): AnnotationDraft {
   return {
@@ -46,6 +51,7 @@ describe('background handlers behind the router', () => {
       now: () => new Date((clock += tick)),
       newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
       setBadge: (tabId, claims) => badges.push([tabId, claims]),
+      reports: memoryReports(),
     });
     const router = createRouter({ readers: backgroundRequestReaders, handlers, extensionId: fakeBrowser.runtime.id });
     send = async (message) => router(message, { id: fakeBrowser.runtime.id });
@@ -104,11 +110,44 @@ describe('background handlers behind the router', () => {
     expect(list.total).toBe(0);
   });
 
-  it('runs detection for the page and sets the badge for the reporting tab', async () => {
+  it('runs detection for the page', async () => {
     const found = await request<BackgroundProtocol, 'article.detect'>(send, 'article.detect', { text: 'Officials in Washington said so.' });
     expect(found.actors.map((m) => m.text)).toContain('Washington');
-    const handlers = createHandlers({ database: () => openClaimlensDB(new IDBFactory()), now: () => new Date(), newId: () => 'x', setBadge: (t, c) => badges.push([t, c]) });
-    await handlers['page.report']({ actors: 3, claims: 2 }, { id: fakeBrowser.runtime.id, tab: { id: 7 } });
-    expect(badges).toEqual([[7, 2]]);
+  });
+
+  it('keeps each tab’s page report for the popup and shows its claim count on the badge', async () => {
+    const handlers = createHandlers({
+      database: () => openClaimlensDB(new IDBFactory()),
+      now: () => new Date(),
+      newId: () => 'x',
+      setBadge: (t, c) => badges.push([t, c]),
+      reports: memoryReports(),
+    });
+    const report: PageReport = {
+      pageUrl: 'https://ledger.example/a',
+      scanning: true,
+      articleFound: true,
+      actors: 3,
+      claims: { named: 2, vague: 1, unattributed: 1 },
+      topActors: [{ name: 'Washington', type: 'place', count: 3 }],
+      saved: 1,
+      orphans: [],
+    };
+    await handlers['page.report'](report, { id: fakeBrowser.runtime.id, tab: { id: 7 } });
+    await handlers['page.report']({ ...report, scanning: false }, { id: fakeBrowser.runtime.id, tab: { id: 8 } });
+    expect(badges).toEqual([[7, 4], [8, 0]]);
+    expect(await handlers['page.status']({ tabId: 7 }, { id: fakeBrowser.runtime.id })).toEqual({ report });
+    expect(await handlers['page.status']({ tabId: 9 }, { id: fakeBrowser.runtime.id })).toEqual({ report: null });
+  });
+
+  it('returns the saved annotations of a page by its canonical address', async () => {
+    await request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft: draft('kept passage') });
+    const other = { ...draft('elsewhere'), pageUrl: 'https://other.example/b' };
+    await request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft: other });
+    const { annotations } = await request<BackgroundProtocol, 'annotation.forPage'>(send, 'annotation.forPage', {
+      pageUrl: 'https://www.ledger.example/world/a?fbclid=zzz#top',
+      canonicalLink: null,
+    });
+    expect(annotations.map((a) => a.target.selector[0])).toMatchObject([{ exact: 'kept passage' }]);
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * The reader's settings, kept in the extension's `storage.local` (never the page's storage)
+ * so every tab sees a change at once through `storage.onChanged`.
+ */
+import { siteOf } from './annotation/url';
+
+export const SETTINGS_KEY = 'claimlens.settings';
+
+export interface Settings {
+  /** Sites (hostnames without "www.") where Claimlens does not scan or paint. */
+  disabledSites: string[];
+  /** Scan every article automatically, or only when the reader asks from the popup. */
+  autoScan: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { disabledSites: [], autoScan: true };
+
+/** Reads stored settings leniently: anything malformed falls back to the default for that field. */
+export function readSettings(raw: unknown): Settings {
+  const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const sites = Array.isArray(value.disabledSites)
+    ? value.disabledSites.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length < 300)
+    : DEFAULT_SETTINGS.disabledSites;
+  return {
+    disabledSites: [...new Set(sites)],
+    autoScan: typeof value.autoScan === 'boolean' ? value.autoScan : DEFAULT_SETTINGS.autoScan,
+  };
+}
+
+export function isScanningOn(settings: Settings, pageUrl: string): boolean {
+  return settings.autoScan && !settings.disabledSites.includes(siteOf(pageUrl));
+}
+
+export function withSiteScanning(settings: Settings, site: string, on: boolean): Settings {
+  const others = settings.disabledSites.filter((s) => s !== site);
+  return { ...settings, disabledSites: on ? others : [...others, site] };
+}
