@@ -75,7 +75,7 @@ const UNLIKELY =
 const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
 const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recirc|teaser|byline|author|dateline|caption|credit/i;
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recirc|teaser|byline|author|dateline/i;
 const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 
 /** Tags whose start and end break a line: text inside them is not part of the parent's inline run. */
@@ -354,15 +354,20 @@ function storySiblings(pass: Pass, top: Element): Element[] {
  * ads or embeds: the top block's parent and its same-class siblings that carry prose too.
  */
 function cousins(pass: Pass, top: Element): Element[] | null {
-  const parent = top.parentElement;
-  const grand = parent?.parentElement;
-  const parentClass = parent?.getAttribute('class');
-  if (!parent || !grand || !parentClass || grand.tagName.toUpperCase() === 'BODY') return null;
-  const topProse = pass.stats.get(top)?.prose ?? 0;
-  const same = [...grand.children].filter(
-    (el) => el === parent || (el.getAttribute('class') === parentClass && (pass.stats.get(el)?.prose ?? 0) >= topProse * 0.2),
-  );
-  return same.length > 1 ? same : null;
+  let level = 0;
+  for (let el: Element | null = top; el?.parentElement && level < 4; el = el.parentElement, level++) {
+    const parent = el.parentElement;
+    const cls = el.getAttribute('class');
+    if (parent.tagName.toUpperCase() === 'BODY') return null;
+    if (!cls) continue;
+    const same = [...parent.children].filter(
+      (sibling) =>
+        sibling === el ||
+        (sibling.getAttribute('class') === cls && (pass.stats.get(sibling)?.prose ?? 0) >= 80 && linkDensity(pass, sibling) < 0.3),
+    );
+    if (same.length > 1) return same;
+  }
+  return null;
 }
 
 function count(element: Element, selector: string): number {
