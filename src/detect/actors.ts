@@ -54,8 +54,9 @@ function sentenceMode(tokens: readonly Token[], s: Sentence): Mode {
     if (isCapitalized(t.text) && !FUNCTION_WORDS.has(t.text.toLowerCase())) caps++;
   }
   if (words >= 2 && upper / words > 0.6) return 'shouting';
-  // A title-case headline: most content words capitalised, so capitals say nothing.
-  if (words >= 4 && caps / words > 0.7) return 'headline';
+  // A title-case headline: most content words capitalised and no full stop, so capitals say nothing.
+  const endsWithStop = tokens[s.last - 1]?.text === '.';
+  if (words >= 4 && caps / words > 0.7 && !endsWithStop) return 'headline';
   return 'normal';
 }
 
