@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkImportFile, parseImport } from '../../../src/export/import';
 import { exportJsonLd, streamJsonLd } from '../../../src/export/jsonld';
@@ -9,7 +10,8 @@ import { bulkImport, importFromText } from '../../../src/store/bulk';
 import { freshDb, makeAnnotation, makeMany, snapshot } from '../store/fixtures';
 
 const options = { id: 'urn:uuid:c0ffee00-0000-4000-8000-000000000000', label: 'Test export', generated: new Date('2026-11-23T12:00:00Z') };
-const SPEC = resolve(__dirname, '../../../../shared/w3c-annotation-model/spec-examples/correct');
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SPEC = resolve(REPO_ROOT, '../shared/w3c-annotation-model/spec-examples/correct');
 
 /** A valid exported collection as a JS object, to be broken in one place per case. */
 function exported(n = 3) {
@@ -106,7 +108,7 @@ describe('other tools’ W3C annotations', () => {
     }
   });
 
-  describe.skipIf(!existsSync(SPEC))('the W3C spec examples (../shared/w3c-annotation-model absent: skipped)', () => {
+  describe.skipIf(!existsSync(SPEC))(existsSync(SPEC) ? 'the W3C spec examples' : `the W3C spec examples — SKIPPED: ${SPEC} not found`, () => {
     it('imports the TextQuoteSelector examples, including one nested in refinedBy', () => {
       for (const name of ['anno23.json', 'anno29.json']) {
         const result = parseImport(readFileSync(resolve(SPEC, name), 'utf8'), { now: new Date('2026-01-01T00:00:00Z') });
