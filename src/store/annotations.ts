@@ -8,9 +8,21 @@ import { type FacetKey, NO_SOURCING, type StoredAnnotation, fromStored, toStored
 export async function putAnnotation(db: ClaimlensDB, annotation: Annotation): Promise<void> {
   const tx = db.transaction('annotations', 'readwrite');
   try {
-    await Promise.all([tx.store.put(toStored(annotation)), tx.done]);
+    await tx.store.put(toStored(annotation));
+    await tx.done;
   } catch (error) {
+    abortQuietly(tx);
+    await tx.done.catch(() => undefined);
     throw transactionError(error, tx, 'save the annotation');
+  }
+}
+
+/** Aborts a transaction that failed half-way; it may already be finished or aborted. */
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already committed or aborted: nothing left to undo.
   }
 }
 
@@ -229,7 +241,7 @@ export async function updateAnnotation(
   try {
     const stored = await tx.store.get(id);
     if (!stored) {
-      tx.abort();
+      abortQuietly(tx);
       throw new StoreError('not-found', 'That annotation no longer exists; it may have been deleted in another window.');
     }
     const updated = withChanges(fromStored(stored), changes, now);
@@ -237,6 +249,7 @@ export async function updateAnnotation(
     await tx.done;
     return updated;
   } catch (error) {
+    abortQuietly(tx);
     await tx.done.catch(() => undefined);
     throw transactionError(error, tx, 'update the annotation');
   }
@@ -254,6 +267,7 @@ export async function deleteAnnotation(db: ClaimlensDB, id: string): Promise<Ann
     await tx.done;
     return stored ? fromStored(stored) : null;
   } catch (error) {
+    abortQuietly(tx);
     await tx.done.catch(() => undefined);
     throw transactionError(error, tx, 'delete the annotation');
   }
@@ -274,6 +288,7 @@ export async function restoreAnnotation(db: ClaimlensDB, annotation: Annotation)
     await tx.done;
     return 'restored';
   } catch (error) {
+    abortQuietly(tx);
     await tx.done.catch(() => undefined);
     throw transactionError(error, tx, 'restore the annotation');
   }

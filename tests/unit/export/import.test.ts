@@ -188,7 +188,7 @@ const hostile: [string, () => string, RegExp][] = [
   ['deep nesting', () => `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /nests data more than 32 levels/],
   ['deep nesting inside an unknown key', () => withItem(0, (i) => (i.extra = JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`))), /nests data more than 32 levels/],
   ['__proto__ hiding the target', () => withItem(0, (i) => { i.target = JSON.parse(`{"__proto__": ${JSON.stringify(i.target)}}`); }), /`target\.source` is missing/],
-  ['constructor.prototype pollution attempt plus a bad item', () => withItem(1, (i) => { i.constructor = { prototype: { polluted: true } }; i.type = 'x'; }), /item 2: `type` must be "Annotation"/],
+  ['constructor.prototype pollution attempt plus a bad item', () => withItem(1, (i) => { i['constructor'] = { prototype: { polluted: true } }; i.type = 'x'; }), /item 2: `type` must be "Annotation"/],
   ['duplicate ids with different content', () => withItem(1, (i) => (i.id = exported().first.items[0]!.id)), /item 2: `id` is the same as item 1's, but the annotations differ/],
   ['unknown kind', () => withItem(0, (i) => (i.claimlens.kind = 'rumour')), /`claimlens\.kind` must be one of "actor", "claim", "manual"/],
   ['actors not a list', () => withItem(0, (i) => (i.claimlens.actors = 'Kim')), /`claimlens\.actors` must be a list, not a string/],

@@ -219,3 +219,14 @@ describe('errors', () => {
     expect(error.code).toBe('quota');
   });
 });
+
+describe('a save that cannot be stored', () => {
+  it('throws a typed error and leaves the store as it was', async () => {
+    const { db } = await freshDb();
+    await putAnnotation(db, makeAnnotation({ i: 1 }));
+    const before = await snapshot(db);
+    const bad = { ...makeAnnotation({ i: 2 }), claimlens: { ...makeAnnotation({ i: 2 }).claimlens, rawUrl: Symbol('x') as never } };
+    await expect(putAnnotation(db, bad)).rejects.toBeInstanceOf(StoreError);
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
