@@ -1,0 +1,55 @@
+/** Command-line flags of `npm run -s bench -- [--json] [--pages N] [--filter text] [--timeout s]`. */
+export interface BenchArgs {
+  json: boolean;
+  /** Run only the first N pages (after --filter). */
+  pages: number | null;
+  /** Run only pages whose id contains this text. */
+  filter: string | null;
+  /** Per-page time limit. */
+  timeoutMs: number;
+  /** Skip the re-anchoring section. */
+  reanchor: boolean;
+}
+
+export class ArgsError extends Error {}
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = { json: false, pages: null, filter: null, timeoutMs: 60_000, reanchor: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new ArgsError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--json':
+        args.json = true;
+        break;
+      case '--pages': {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1) throw new ArgsError(`--pages wants a whole number above 0, not "${v}"`);
+        args.pages = n;
+        break;
+      }
+      case '--filter':
+        args.filter = value();
+        break;
+      case '--timeout': {
+        const v = value();
+        const s = Number(v);
+        if (!Number.isFinite(s) || s <= 0) throw new ArgsError(`--timeout wants seconds above 0, not "${v}"`);
+        args.timeoutMs = s * 1000;
+        break;
+      }
+      case '--no-reanchor':
+        args.reanchor = false;
+        break;
+      default:
+        throw new ArgsError(`unknown option "${arg}" (options: --json, --pages N, --filter text, --timeout seconds, --no-reanchor)`);
+    }
+  }
+  return args;
+}

@@ -1,0 +1,149 @@
+/** The bench's text tables. */
+import type { ReanchorReport } from './reanchor-run';
+import type { PageRow } from './run-page';
+import { checkTargets, type Summary } from './summary';
+
+export interface RunInfo {
+  date: string;
+  chromium: string;
+  corpus: string;
+  contentScriptBytes: number | null;
+  runtimeS: number;
+  blockedRequests: number;
+  serviceWorkerMessages: string[];
+}
+
+const n = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '-' : x.toFixed(digits));
+const col = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
+const num = (s: string, w: number) => s.padStart(w);
+
+function table(header: string[], widths: number[], rows: string[][], numeric: boolean[]): string {
+  const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? num(c, widths[i]!) : col(c, widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const HL = ['person', 'organization', 'place', 'claim-named', 'claim-vague', 'claim-unattributed'];
+
+export function renderText(rows: readonly PageRow[], summary: Summary, reanchor: ReanchorReport | null, info: RunInfo): string {
+  const out: string[] = [];
+  out.push(`Claimlens bench — ${info.date} — ${info.chromium}`);
+  out.push(`Pages: ${info.corpus}; ${rows.length} pages in this run. Content script: ${info.contentScriptBytes === null ? '?' : `${(info.contentScriptBytes / 1024).toFixed(1)} KiB`}.`);
+  out.push('');
+  out.push('1. Per page: the content script at work (ms on the page main thread; times from the page\'s own clock)');
+  out.push(
+    table(
+      ['page', 'status', 'words', 'main ms', 'ms/1kw', 'idle→paint', 'step max', 'our task', 'page task', 'pers/org/place', 'claims n/v/u'],
+      [40, 11, 5, 7, 6, 10, 8, 8, 9, 14, 12],
+      rows.map((r) => {
+        const h = (k: string) => String(r.highlights[k] ?? 0);
+        return [
+          r.id,
+          r.status,
+          String(r.words),
+          n(r.mainThreadMs, 2),
+          n(r.mainThreadMsPer1kWords, 2),
+          n(r.startToPaintedMs, 0),
+          n(r.longestStepMs, 1),
+          r.ourLongTaskMs === null ? '<50' : n(r.ourLongTaskMs, 0),
+          r.pageLongTaskMs === null ? '<50' : n(r.pageLongTaskMs, 0),
+          `${h(HL[0]!)}/${h(HL[1]!)}/${h(HL[2]!)}`,
+          `${h(HL[3]!)}/${h(HL[4]!)}/${h(HL[5]!)}`,
+        ];
+      }),
+      [false, false, true, true, true, true, true, true, true, true, true],
+    ),
+  );
+  out.push('');
+  out.push('2. Per page: painting the same terms (ms) and the article text against the true text (token P/R)');
+  out.push(
+    table(
+      ['page', 'terms', 'ours', 'equiv', 'mark.js', 'ratio', 'eq.ratio', 'P', 'R', 'Rdb P', 'Rdb R', 'read ms', 'Rdb ms'],
+      [40, 5, 6, 6, 7, 6, 8, 5, 5, 5, 5, 7, 7],
+      rows.map((r) => [
+        r.id,
+        String(r.paint.terms),
+        n(r.paint.oursMs, 2),
+        n(r.paint.equivalentMs, 2),
+        n(r.paint.markjsMs, 2),
+        n(r.paint.ratio, 3),
+        n(r.paint.equivalentRatio, 3),
+        n(r.scope.precision, 2),
+        n(r.scope.recall, 2),
+        n(r.scope.readabilityPrecision, 2),
+        n(r.scope.readabilityRecall, 2),
+        n(r.scope.ms, 1),
+        n(r.scope.readabilityMs, 1),
+      ]),
+      [false, true, true, true, true, true, true, true, true, true, true, true, true],
+    ),
+  );
+  const problems = rows.filter((r) => r.error || r.console.length || !r.paint.domRestored || r.status === 'not-painted');
+  if (problems.length) {
+    out.push('');
+    out.push('Problems seen on pages');
+    for (const r of problems) {
+      if (r.error) out.push(`  ${r.id}: ${r.error}`);
+      if (r.status === 'not-painted') out.push(`  ${r.id}: an article was found but nothing was painted within the time limit`);
+      if (!r.paint.domRestored) out.push(`  ${r.id}: the page text differed after mark.js was undone`);
+      for (const c of r.console) out.push(`  ${r.id}: ${c}`);
+    }
+  }
+  if (info.serviceWorkerMessages.length) {
+    out.push('');
+    out.push('Service worker console (errors and warnings)');
+    for (const m of info.serviceWorkerMessages.slice(0, 20)) out.push(`  ${m}`);
+  }
+
+  out.push('');
+  out.push('3. Re-anchoring');
+  if (!reanchor || reanchor.status === 'skipped') {
+    out.push(`  skipped: ${reanchor?.reason ?? 'not run'}`);
+  } else {
+    out.push(
+      `  ${reanchor.annotations} passages saved on ${reanchor.page} (${reanchor.words} words, ${reanchor.textChars} characters); page text read once in ${n(reanchor.textMs, 1)} ms.`,
+    );
+    out.push(
+      `  Anchor + paint all, live page: ${n(reanchor.ms100, 2)} ms first pass (anchoring alone ${n(reanchor.anchorOnlyMs100, 2)} ms), ${n(reanchor.ms100Warm, 2)} ms median of later passes.`,
+    );
+    out.push(`  Unchanged page: ${((reanchor.unchanged ?? 0) * 100).toFixed(1)} % exactly where saved; methods ${JSON.stringify(reanchor.methods)}.`);
+    out.push(
+      `  ${reanchor.versions} edited versions of the text, each with ${Object.entries(reanchor.editsPerVersion ?? {}).map(([k, v]) => `${v} ${k}`).join(', ')}:`,
+    );
+    out.push(`  right ${((reanchor.edited ?? 0) * 100).toFixed(1)} %, wrong placements ${reanchor.wrongPlacements}`);
+    for (const [fate, t] of Object.entries(reanchor.byFate ?? {})) {
+      out.push(`    ${fate.padEnd(16)} ${String(t.right).padStart(3)}/${String(t.total).padEnd(3)} right, ${t.missed} orphaned though present, ${t.wrong} wrong`);
+    }
+    for (const w of reanchor.wrongExamples ?? []) out.push(`    WRONG (${w.fate}, ${w.method} ${w.score}): "${w.quote}" → "${w.placedAt}"`);
+  }
+
+  out.push('');
+  out.push('Summary against the targets of issue 4');
+  const checks = checkTargets(summary);
+  out.push(
+    table(
+      ['measure', 'target', 'measured', 'met'],
+      [56, 28, 48, 4],
+      checks.map((c) => [c.name, c.target, c.measured, c.met === null ? '-' : c.met ? 'yes' : 'NO']),
+      [false, false, false, false],
+    ),
+  );
+  out.push('');
+  out.push(
+    `Also: median main-thread ${n(summary.mainThreadMsMedian, 2)} ms per page; document_idle → painted median ${n(summary.startToPaintedMsMedian, 0)} ms (max ${n(summary.startToPaintedMsMax, 0)} ms, detection in the service worker included); longest task of the pages' own while Claimlens worked: ${summary.maxPageLongTaskMs === null ? 'none ≥ 50 ms' : `${summary.maxPageLongTaskMs} ms`}; painting ratio worst page ${n(summary.paintRatioWorst, 3)}, from-scratch equivalent median ${n(summary.paintEquivalentRatioVsMarkjs, 3)}.`,
+  );
+  out.push(`Front pages: ${Object.entries(summary.scope.frontPages).map(([k, v]) => `${k} ${v}`).join('; ') || 'none in this run'}. Scope scored on ${summary.scope.pages} pages with a true text.`);
+  if (summary.failedPages.length) out.push(`Failed pages: ${summary.failedPages.join('; ')}`);
+  out.push(`Run: ${info.runtimeS.toFixed(0)} s; ${info.blockedRequests} requests to other hosts blocked.`);
+  out.push('');
+  out.push(METHODS);
+  return out.join('\n');
+}
+
+export const METHODS = `How it is measured
+- Each page is served from 127.0.0.1 (corpus pages from memory at their original path, so rules that read the address see it); every request to another host is aborted, so nothing leaves the machine. One Chromium, one page at a time.
+- words: lowercase letter/digit runs in readArticle(document).map.text, run in the page after Claimlens is done (the same code, bundled with esbuild, that the content script runs; its text is what detection gets).
+- main ms: sum of the content script's claimlens:* User Timing measures. idle→paint: claimlens:start to claimlens:painted (includes detection in the service worker, off the page's thread).
+- our task: Long Tasks API observer installed before the page's scripts; a long task is ours when one of our measures lies inside it (tasks on one thread never overlap). '<50' means no task of ours reached 50 ms; then the summary counts our longest step. page task: the longest task of any origin between start and painted.
+- painting: the same terms (distinct texts of the person/organization/place ranges Claimlens painted) on the same article element. ours = the claimlens:paint measure (all six categories, claims too); equiv = finding those terms in the article's text nodes from scratch, one Range each, one Highlight; mark.js = new Mark(article).mark(terms, {separateWordSearch:false, caseSensitive:true, diacritics:false, accuracy exactly with punctuation limiters}), then unmark(). ratio = ours ÷ mark.js (clock steps are 0.1 ms; times below count as 0.1).
+- scope: bag-of-tokens precision/recall against *.expected.txt, macro mean over corpus pages with a true text; Readability.js (bundled from node_modules) on document.cloneNode(true) in the same page.
+- re-anchoring: passages drawn with a seeded generator from 100 strata of the article's sentences (a third cut to 4–10-word phrases), saved with the extension's selectorsFor; anchored with the extension's anchorQuote in the page. Edits are made on the article TEXT with every change recorded, so each passage's true new place (or its absence) is known; an orphan is right when the passage is gone.`;

@@ -1,0 +1,249 @@
+/**
+ * One page through the bench: load it in Chromium with Claimlens, wait for the content
+ * script to read and paint, read its timings and long tasks, then (with Claimlens' work
+ * done) run the comparisons in the same document: the article text and Readability.js,
+ * our painting and mark.js on the same terms.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import type { FixtureServer } from '../lib/fixture-server';
+import { PAINTED, READ_DONE } from './init-script';
+import type { Collected, ScopeResult } from './page-agent';
+import type { BenchPage } from './pages';
+import { byStep, max, ourLongTasks, overlap, round, tasksBetween, tokens } from './stats';
+
+export type PageStatus = 'painted' | 'quiet' | 'not-painted' | 'error';
+
+export interface PageRow {
+  id: string;
+  kind: 'corpus' | 'fixture';
+  frontPage: boolean;
+  status: PageStatus;
+  error?: string;
+  /** Words (lowercase letter/digit runs) in `readArticle(document).map.text`: the text Claimlens sends for detection. */
+  words: number;
+  /** Sum of the content script's `claimlens:*` measures (its synchronous main-thread work). */
+  mainThreadMs: number;
+  mainThreadMsPer1kWords: number | null;
+  steps: Record<string, number>;
+  /** `claimlens:start` (document_idle) to `claimlens:painted`, including detection in the service worker. */
+  startToPaintedMs: number | null;
+  /** The longest single step of ours (a lower bound for the task it ran in). */
+  longestStepMs: number;
+  /** The longest long task (≥ 50 ms) that ran one of our steps, or null when none did. */
+  ourLongTaskMs: number | null;
+  /** The longest long task of any kind on the page between `claimlens:start` and painted (the page's own included). */
+  pageLongTaskMs: number | null;
+  highlights: Record<string, number>;
+  highlightTotal: number;
+  paint: {
+    terms: number;
+    /** `claimlens:paint`: ranges from detection offsets for every category, one Highlight each. */
+    oursMs: number | null;
+    /** Finding the same terms in the article's text nodes, one Range each, one Highlight (see page-agent). */
+    equivalentMs: number | null;
+    equivalentRanges: number;
+    markjsMs: number | null;
+    markjsMarks: number;
+    /** oursMs ÷ markjsMs (lower is better). */
+    ratio: number | null;
+    equivalentRatio: number | null;
+    domRestored: boolean;
+  };
+  scope: {
+    found: boolean;
+    headline: string | null;
+    readabilityFound: boolean;
+    /** Null on front pages and pages without a true text. */
+    precision: number | null;
+    recall: number | null;
+    readabilityPrecision: number | null;
+    readabilityRecall: number | null;
+    ms: number;
+    readabilityMs: number;
+  };
+  /** Claimlens messages on the console, and the number of the page's own errors. */
+  console: string[];
+  pageErrors: number;
+  loadMs: number;
+  /** The article text (kept in memory for re-anchoring; not printed). */
+  articleText?: string;
+}
+
+export interface PageContext {
+  context: BrowserContext;
+  server: FixtureServer;
+  agent: string;
+  markjs: string;
+  timeoutMs: number;
+  /** How long to wait for a paint before checking whether the page has an article at all. */
+  quietMs: number;
+  log: (line: string) => void;
+}
+
+const AGENT = 'window.__claimlensBench';
+
+async function call<T>(page: Page, expression: string): Promise<T> {
+  return (await page.evaluate(expression)) as T;
+}
+
+function emptyRow(page: BenchPage): PageRow {
+  return {
+    id: page.id,
+    kind: page.kind,
+    frontPage: page.frontPage,
+    status: 'error',
+    words: 0,
+    mainThreadMs: 0,
+    mainThreadMsPer1kWords: null,
+    steps: {},
+    startToPaintedMs: null,
+    longestStepMs: 0,
+    ourLongTaskMs: null,
+    pageLongTaskMs: null,
+    highlights: {},
+    highlightTotal: 0,
+    paint: {
+      terms: 0,
+      oursMs: null,
+      equivalentMs: null,
+      equivalentRanges: 0,
+      markjsMs: null,
+      markjsMarks: 0,
+      ratio: null,
+      equivalentRatio: null,
+      domRestored: true,
+    },
+    scope: {
+      found: false,
+      headline: null,
+      readabilityFound: false,
+      precision: null,
+      recall: null,
+      readabilityPrecision: null,
+      readabilityRecall: null,
+      ms: 0,
+      readabilityMs: 0,
+    },
+    console: [],
+    pageErrors: 0,
+    loadMs: 0,
+  };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function measurePage(page: BenchPage, ctx: PageContext): Promise<PageRow> {
+  const row = emptyRow(page);
+  const tab = await ctx.context.newPage();
+  tab.on('console', (message) => {
+    const text = message.text();
+    if (/claimlens/i.test(text)) row.console.push(`${message.type()}: ${text.slice(0, 300)}`);
+  });
+  tab.on('pageerror', (error) => {
+    row.pageErrors++;
+    if (/claimlens/i.test(error.stack ?? error.message)) row.console.push(`pageerror: ${error.message.slice(0, 300)}`);
+  });
+  try {
+    await withTimeout(run(tab, page, ctx, row), ctx.timeoutMs, page.id);
+  } catch (error) {
+    row.status = 'error';
+    row.error = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+  } finally {
+    await withTimeout(tab.close({ runBeforeUnload: false }), 10_000, 'closing the tab').catch(() => undefined);
+  }
+  return row;
+}
+
+async function run(tab: Page, page: BenchPage, ctx: PageContext, row: PageRow): Promise<void> {
+  const html = page.html();
+  if (html !== null) ctx.server.route(page.servePath, html);
+  const t0 = Date.now();
+  await tab.goto(ctx.server.url(page.servePath), { waitUntil: 'domcontentloaded', timeout: ctx.timeoutMs });
+  await tab.waitForFunction(READ_DONE, null, { timeout: ctx.timeoutMs, polling: 50 });
+  let painted = await tab
+    .waitForFunction(PAINTED, null, { timeout: ctx.quietMs, polling: 50 })
+    .then(() => true)
+    .catch(() => false);
+  let agentLoaded = false;
+  let scope: ScopeResult | null = null;
+  if (!painted) {
+    // No paint yet: either there is no article (then Claimlens rightly stays quiet) or
+    // detection is slow. Ask the same article code; wait longer only if it finds one.
+    await call(tab, ctx.agent);
+    agentLoaded = true;
+    scope = await call<ScopeResult>(tab, `${AGENT}.readScope()`);
+    if (scope.found) {
+      painted = await tab
+        .waitForFunction(PAINTED, null, { timeout: ctx.timeoutMs, polling: 100 })
+        .then(() => true)
+        .catch(() => false);
+    }
+  }
+  row.loadMs = Date.now() - t0;
+  // Long tasks reach the observer asynchronously; give the last one a moment to land.
+  await tab.waitForTimeout(150);
+  if (!agentLoaded) await call(tab, ctx.agent);
+  const collected = await call<Collected>(tab, `${AGENT}.collect()`);
+  scope ??= await call<ScopeResult>(tab, `${AGENT}.readScope()`);
+
+  row.status = painted ? 'painted' : scope.found ? 'not-painted' : 'quiet';
+  row.words = tokens(scope.text).length;
+  row.articleText = scope.text;
+  row.steps = Object.fromEntries(Object.entries(byStep(collected.measures)).map(([k, v]) => [k, round(v, 2)]));
+  row.mainThreadMs = round(collected.measures.reduce((s, m) => s + m.duration, 0), 2);
+  row.mainThreadMsPer1kWords = row.words > 0 ? round((row.mainThreadMs * 1000) / row.words, 2) : null;
+  row.longestStepMs = round(max(collected.measures.map((m) => m.duration)), 2);
+  const start = collected.marks.find((m) => m.name === 'claimlens:start');
+  const paintedMark = collected.marks.find((m) => m.name === 'claimlens:painted');
+  row.startToPaintedMs = start && paintedMark ? round(paintedMark.startTime - start.startTime, 1) : null;
+  const ours = ourLongTasks(collected.longTasks, collected.measures);
+  row.ourLongTaskMs = ours.length ? round(max(ours.map((t) => t.duration)), 1) : null;
+  if (start) {
+    const end = paintedMark?.startTime ?? start.startTime + max(collected.measures.map((m) => m.startTime + m.duration - start.startTime));
+    const during = tasksBetween(collected.longTasks, start.startTime, end);
+    row.pageLongTaskMs = during.length ? round(max(during.map((t) => t.duration)), 1) : null;
+  }
+  row.highlights = collected.highlights;
+  row.highlightTotal = Object.values(collected.highlights).reduce((s, n) => s + n, 0);
+
+  // Scope, side by side with Readability.js on the same document.
+  const readability = await call<{ found: boolean; text: string; ms: number }>(tab, `${AGENT}.readability()`);
+  row.scope.found = scope.found;
+  row.scope.headline = scope.headline;
+  row.scope.readabilityFound = readability.found;
+  row.scope.ms = round(scope.ms, 2);
+  row.scope.readabilityMs = round(readability.ms, 2);
+  if (!page.frontPage && page.expected !== null) {
+    const o = overlap(scope.text, page.expected);
+    const r = overlap(readability.text, page.expected);
+    row.scope.precision = round(o.precision, 4);
+    row.scope.recall = round(o.recall, 4);
+    row.scope.readabilityPrecision = round(r.precision, 4);
+    row.scope.readabilityRecall = round(r.recall, 4);
+  }
+
+  // Painting against mark.js: the same terms Claimlens painted, on the same article element.
+  const terms = collected.actorTerms;
+  row.paint.terms = terms.length;
+  row.paint.oursMs = row.steps.paint ?? null;
+  if (terms.length > 0 && scope.found) {
+    const equivalent = await call<{ ms: number; ranges: number }>(tab, `${AGENT}.paintEquivalent(${JSON.stringify(terms)})`);
+    await call(tab, `${ctx.markjs};true`);
+    const mark = await call<{ ms: number; marks: number; restored: boolean }>(tab, `${AGENT}.markjs(${JSON.stringify(terms)})`);
+    row.paint.equivalentMs = round(equivalent.ms, 2);
+    row.paint.equivalentRanges = equivalent.ranges;
+    row.paint.markjsMs = round(mark.ms, 2);
+    row.paint.markjsMarks = mark.marks;
+    row.paint.domRestored = mark.restored;
+    // In-page clocks tick in 0.1 ms steps; below that a ratio says nothing.
+    const floor = (x: number) => Math.max(x, 0.1);
+    row.paint.ratio = row.paint.oursMs !== null && mark.ms > 0 ? round(floor(row.paint.oursMs) / floor(mark.ms), 4) : null;
+    row.paint.equivalentRatio = mark.ms > 0 ? round(floor(equivalent.ms) / floor(mark.ms), 4) : null;
+  }
+}

@@ -1,0 +1,157 @@
+/** The bench's summary figures and how they compare with the targets of issue 4. Pure. */
+import type { ReanchorReport } from './reanchor-run';
+import type { PageRow } from './run-page';
+import { max, mean, median, round } from './stats';
+
+export interface Summary {
+  pages: number;
+  corpusPages: number;
+  fixturePages: number;
+  failedPages: string[];
+  /** Median over pages with an article (corpus pages when the corpus is there). */
+  mainThreadMsPer1kWords: number | null;
+  mainThreadMsMedian: number | null;
+  startToPaintedMsMedian: number | null;
+  startToPaintedMsMax: number | null;
+  /** Longest task that ran our code (or our longest step when no task of ours reached 50 ms). */
+  maxLongTaskMs: number;
+  maxLongTaskPage: string | null;
+  pagesWithOurLongTask: string[];
+  /** Longest task of the page's own while Claimlens was at work (context, not ours). */
+  maxPageLongTaskMs: number | null;
+  /** Median of claimlens:paint ÷ mark.js over pages with terms. */
+  paintRatioVsMarkjs: number | null;
+  paintEquivalentRatioVsMarkjs: number | null;
+  paintRatioWorst: number | null;
+  reanchor: { unchanged: number | null; edited: number | null; wrongPlacements: number | null; ms100: number | null; page: string | null; skipped?: string };
+  scope: {
+    pages: number;
+    precision: number | null;
+    recall: number | null;
+    readabilityPrecision: number | null;
+    readabilityRecall: number | null;
+    /** Null when the run did not include the corpus' front pages. */
+    frontPagesQuiet: boolean | null;
+    frontPages: Record<string, string>;
+  };
+}
+
+export function summarize(rows: readonly PageRow[], reanchor: ReanchorReport | null): Summary {
+  const corpus = rows.filter((r) => r.kind === 'corpus');
+  const timed = (corpus.length ? corpus : rows).filter((r) => r.status !== 'error');
+  const per1k = timed.filter((r) => r.words > 0 && r.mainThreadMsPer1kWords !== null).map((r) => r.mainThreadMsPer1kWords!);
+  const toPaint = timed.filter((r) => r.startToPaintedMs !== null).map((r) => r.startToPaintedMs!);
+  const worstTask = (r: PageRow) => r.ourLongTaskMs ?? r.longestStepMs;
+  const worst = [...timed].sort((a, b) => worstTask(b) - worstTask(a))[0];
+  const ratios = timed.filter((r) => r.paint.ratio !== null).map((r) => r.paint.ratio!);
+  const equivalents = timed.filter((r) => r.paint.equivalentRatio !== null).map((r) => r.paint.equivalentRatio!);
+  const scored = corpus.filter((r) => r.scope.precision !== null && r.status !== 'error');
+  const fronts = corpus.filter((r) => r.frontPage);
+  const pageTasks = timed.filter((r) => r.pageLongTaskMs !== null).map((r) => r.pageLongTaskMs!);
+  const nullable = (xs: number[], f: (xs: number[]) => number, digits: number) => (xs.length ? round(f(xs), digits) : null);
+  return {
+    pages: rows.length,
+    corpusPages: corpus.length,
+    fixturePages: rows.length - corpus.length,
+    failedPages: rows.filter((r) => r.status === 'error').map((r) => `${r.id}: ${r.error ?? 'error'}`),
+    mainThreadMsPer1kWords: nullable(per1k, median, 2),
+    mainThreadMsMedian: nullable(timed.filter((r) => r.words > 0).map((r) => r.mainThreadMs), median, 2),
+    startToPaintedMsMedian: nullable(toPaint, median, 1),
+    startToPaintedMsMax: nullable(toPaint, max, 1),
+    maxLongTaskMs: worst ? round(worstTask(worst), 1) : 0,
+    maxLongTaskPage: worst?.id ?? null,
+    pagesWithOurLongTask: timed.filter((r) => r.ourLongTaskMs !== null).map((r) => `${r.id} (${r.ourLongTaskMs} ms)`),
+    maxPageLongTaskMs: nullable(pageTasks, max, 1),
+    paintRatioVsMarkjs: nullable(ratios, median, 4),
+    paintEquivalentRatioVsMarkjs: nullable(equivalents, median, 4),
+    paintRatioWorst: nullable(ratios, max, 4),
+    reanchor:
+      reanchor?.status === 'measured'
+        ? {
+            unchanged: reanchor.unchanged ?? null,
+            edited: reanchor.edited ?? null,
+            wrongPlacements: reanchor.wrongPlacements ?? null,
+            ms100: reanchor.ms100 ?? null,
+            page: reanchor.page ?? null,
+          }
+        : { unchanged: null, edited: null, wrongPlacements: null, ms100: null, page: reanchor?.page ?? null, skipped: reanchor?.reason ?? 'not run' },
+    scope: {
+      pages: scored.length,
+      precision: nullable(scored.map((r) => r.scope.precision!), mean, 3),
+      recall: nullable(scored.map((r) => r.scope.recall!), mean, 3),
+      readabilityPrecision: nullable(scored.map((r) => r.scope.readabilityPrecision!), mean, 3),
+      readabilityRecall: nullable(scored.map((r) => r.scope.readabilityRecall!), mean, 3),
+      frontPagesQuiet: fronts.length ? fronts.every((r) => !r.scope.found && r.highlightTotal === 0 && r.status !== 'error') : null,
+      frontPages: Object.fromEntries(fronts.map((r) => [r.id, r.status === 'error' ? `error: ${r.error}` : r.scope.found ? `found an article (${r.words} words, ${r.highlightTotal} highlights)` : 'quiet'])),
+    },
+  };
+}
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  measured: string;
+  /** Null when the run could not measure it. */
+  met: boolean | null;
+}
+
+const fmt = (x: number | null, digits = 2, unit = '') => (x === null ? 'n/a' : `${x.toFixed(digits)}${unit}`);
+const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
+
+export function checkTargets(s: Summary): TargetCheck[] {
+  const r = s.reanchor;
+  const sc = s.scope;
+  const ratio = s.paintRatioVsMarkjs;
+  return [
+    {
+      name: 'Main thread per 1,000 words (median)',
+      target: '≤ 10 ms',
+      measured: fmt(s.mainThreadMsPer1kWords, 2, ' ms'),
+      met: s.mainThreadMsPer1kWords === null ? null : s.mainThreadMsPer1kWords <= 10,
+    },
+    {
+      name: 'Longest task running Claimlens code',
+      target: '≤ 50 ms',
+      measured: `${fmt(s.maxLongTaskMs, 1, ' ms')}${s.maxLongTaskPage ? ` (${s.maxLongTaskPage})` : ''}`,
+      met: s.maxLongTaskMs <= 50,
+    },
+    {
+      name: 'Painting vs mark.js, same terms (median ours ÷ mark.js)',
+      target: '≤ 0.10 (10× faster)',
+      measured: ratio === null ? 'n/a' : `${ratio.toFixed(3)} (${(1 / Math.max(ratio, 1e-9)).toFixed(0)}× faster)`,
+      met: ratio === null ? null : ratio <= 0.1,
+    },
+    {
+      name: 'Re-anchoring, unchanged page',
+      target: '100 %',
+      measured: r.skipped ? `skipped: ${r.skipped}` : pct(r.unchanged),
+      met: r.unchanged === null ? null : r.unchanged === 1,
+    },
+    { name: 'Re-anchoring, after scripted edits', target: '≥ 95 %', measured: r.skipped ? 'skipped' : pct(r.edited), met: r.edited === null ? null : r.edited >= 0.95 },
+    {
+      name: 'Re-anchoring, wrong placements',
+      target: '0',
+      measured: r.wrongPlacements === null ? 'skipped' : String(r.wrongPlacements),
+      met: r.wrongPlacements === null ? null : r.wrongPlacements === 0,
+    },
+    { name: 'Re-anchoring, 100 annotations (anchor + paint)', target: '≤ 50 ms', measured: fmt(r.ms100, 1, ' ms'), met: r.ms100 === null ? null : r.ms100 <= 50 },
+    {
+      name: 'Scope precision (macro mean)',
+      target: '≥ 0.95 and ≥ Readability.js',
+      measured: `${fmt(sc.precision, 3)} (Readability.js ${fmt(sc.readabilityPrecision, 3)})`,
+      met: sc.precision === null || sc.readabilityPrecision === null ? null : sc.precision >= 0.95 && sc.precision >= sc.readabilityPrecision,
+    },
+    {
+      name: 'Scope recall (macro mean)',
+      target: '≥ 0.95 and ≥ Readability.js',
+      measured: `${fmt(sc.recall, 3)} (Readability.js ${fmt(sc.readabilityRecall, 3)})`,
+      met: sc.recall === null || sc.readabilityRecall === null ? null : sc.recall >= 0.95 && sc.recall >= sc.readabilityRecall,
+    },
+    {
+      name: 'Front pages give no article',
+      target: 'quiet',
+      measured: sc.frontPagesQuiet === null ? 'not in this run' : sc.frontPagesQuiet ? 'quiet' : 'NOT quiet',
+      met: sc.frontPagesQuiet,
+    },
+  ];
+}
