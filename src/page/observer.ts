@@ -8,6 +8,8 @@ export interface MutationWatchOptions {
   win: Window;
   /** True for nodes Claimlens itself added (its UI host, fallback marks). */
   isOwn: (node: Node) => boolean;
+  /** Whether these (not our own) changes matter; by default any change does. */
+  isRelevant?: (records: MutationRecord[]) => boolean;
   onChange: () => void;
   quietMs?: number;
   maxWaitMs?: number;
@@ -37,7 +39,8 @@ export function watchMutations(options: MutationWatchOptions): { flush(): void; 
 
   const Observer = (win as Window & typeof globalThis).MutationObserver;
   const observer = new Observer((records) => {
-    if (records.every((r) => recordIsOwn(r, isOwn))) return;
+    const theirs = records.filter((r) => !recordIsOwn(r, isOwn));
+    if (theirs.length === 0 || (options.isRelevant && !options.isRelevant(theirs))) return;
     const now = win.performance.now();
     firstPending ??= now;
     win.clearTimeout(quietTimer);

@@ -64,7 +64,19 @@ export function startPageSession(options: PageSessionOptions): void {
     const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
     return Boolean(element?.closest(`[${OWN_UI_ATTRIBUTE}], mark[${MARK_ATTRIBUTE}]`));
   };
-  const watcher = watchMutations({ target: doc.documentElement, win, isOwn, onChange: () => void scan(), signal });
+  let articleRoot: Element | null = null;
+  /**
+   * A ticker or clock elsewhere on the page is not our business: react to changes inside the
+   * article, to the article being replaced, or, while no article was found, to content
+   * arriving (pages that render their story after load).
+   */
+  const isRelevant = (records: MutationRecord[]) => {
+    if (articleRoot) return !articleRoot.isConnected || records.some((r) => articleRoot!.contains(r.target));
+    return records.some((r) =>
+      [...r.addedNodes].some((n) => n.nodeType === 1 && (n.textContent?.length ?? 0) > 200),
+    );
+  };
+  const watcher = watchMutations({ target: doc.documentElement, win, isOwn, isRelevant, onChange: () => void scan(), signal });
 
   const paintDetections = () => {
     const byType: Record<'person' | 'organization' | 'place', Mention[]> = { person: [], organization: [], place: [] };
@@ -142,6 +154,7 @@ export function startPageSession(options: PageSessionOptions): void {
     const scanning = isScanningOn(settings, doc.location?.href ?? doc.URL);
     if (!scanning) {
       map = null;
+      articleRoot = null;
       mentions = [];
       claims = [];
       watcher.pause(() => painter.clear());
@@ -151,6 +164,7 @@ export function startPageSession(options: PageSessionOptions): void {
     }
     const article = timed(perf, 'read-article', () => readArticle(doc));
     map = article?.map ?? null;
+    articleRoot = article?.scope.root ?? null;
     if (map && map.text !== detectedText) {
       const text = map.text;
       try {
