@@ -76,6 +76,7 @@ const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
 const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recirc|teaser|byline|author|dateline/i;
+const PLAYER = /video|player|playback|audio|podcast|embed/i;
 const BYLINE = /byline|author|dateline|writtenby|p-author/i;
 
 /** Tags whose start and end break a line: text inside them is not part of the parent's inline run. */
@@ -87,6 +88,8 @@ const BLOCKS = new Set([
 /** Where the article body and its wrappers may be: the elements that earn a score. */
 const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD', 'BLOCKQUOTE', 'BODY', 'SPAN', 'FONT', 'CENTER', 'FIGURE', 'LI', 'UL', 'OL', 'DL', 'DD', 'FORM', 'TABLE', 'TBODY', 'TR', 'HEADER', 'ASIDE', 'ADDRESS', 'PRE']);
 
+/** Blocks whose own text can be a paragraph of the story (not captions, list items, headings). */
+const PARAGRAPHS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD', 'BLOCKQUOTE', 'CENTER', 'FONT']);
 /** A run of prose shorter than this is not a paragraph (captions, labels, datelines). */
 const MIN_PARAGRAPH_CHARS = 25;
 /** Below this much prose, what we found is not an article (a stub, a gallery, an app). */
@@ -235,7 +238,7 @@ function scorePage(body: Element, stripUnlikely: boolean): Pass {
     const tag = element.tagName.toUpperCase();
     if (BLOCKS.has(tag) || tag === 'BODY') pass.stats.set(element, s);
     // A block's own run of text is a paragraph when it is long enough and mostly not links.
-    if (s.inline >= MIN_PARAGRAPH_CHARS && s.inlineLink / s.inline < 0.5 && !/^H[1-6]$/.test(tag) && tag !== 'BODY') {
+    if (s.inline >= MIN_PARAGRAPH_CHARS && s.inlineLink / s.inline < 0.5 && PARAGRAPHS.has(tag)) {
       const paragraphLike = tag === 'P' || !hasBlockChild;
       s.prose += s.inline - s.inlineLink;
       credit(pass, element, paragraphLike ? element.parentElement : element, s.inline - s.inlineLink, s.inlineCommas);
@@ -410,9 +413,17 @@ function isFurniture(pass: Pass, element: Element, tag: string, rootProse: numbe
   if ((pass.stats.get(element)?.prose ?? 0) > rootProse * 0.4) return false;
   if (marker && BYLINE.test(marker) && length < 200 && !MAYBE_CONTENT.test(marker)) return true;
   if (!/^(DIV|SECTION|HEADER|UL|OL|TABLE|FORM|FIELDSET|ASIDE|FIGURE|DL|SPAN)$/.test(tag)) return false;
-  const weight = classWeight(element);
-  if (weight + (pass.scores.get(element) ?? 0) < 0) return true;
   const stats = pass.stats.get(element);
+  // A wrapper around a paragraph of prose (some sites wrap each paragraph in a "media" block).
+  if (stats && stats.chars >= 80 && stats.prose >= stats.chars * 0.5 && tag !== 'FORM') return false;
+  const weight = classWeight(element);
+  // A photo's class says "media" by nature, and its caption describes this story's picture;
+  // a player's caption is a label for something the text map cannot show.
+  const photo =
+    tag === 'FIGURE' &&
+    !PLAYER.test(classAndId(element)) &&
+    !element.querySelector('video, audio, iframe, object, embed, [class*="player"], [class*="video"]');
+  if (!photo && weight + (pass.scores.get(element) ?? 0) < 0) return true;
   if (stats && stats.commas >= 10) return false;
   const density = linkDensity(pass, element);
   const isList = tag === 'UL' || tag === 'OL';
