@@ -9,11 +9,7 @@
  * defaults, or edit operations ({"op":"remove","name":"..."}, {"op":"edit","name":"...","changes":{...}}).
  */
 import { readFileSync } from 'node:fs';
-import { Window } from 'happy-dom';
-import { detect } from '../src/detect/index';
-import type { WatchlistEntry } from '../src/detect/types';
-import { DEFAULT_WATCHLIST, mergeWatchlist, parseWatchlistEdits } from '../src/detect/watchlist';
-import { readArticle } from '../src/page/article';
+import { type WatchlistEdit, parseWatchlistEdits } from '../src/detect/watchlist';
 
 const USAGE = 'usage: npm run -s detect -- [--watchlist FILE] FILE...';
 
@@ -22,7 +18,9 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { watchlist: readonly WatchlistEntry[]; files: string[] } {
+// The detector, its lexicons and happy-dom take a moment to load: wrong arguments are reported
+// before any of it is imported, and the watchlist file is only parsed (cheap) until then.
+function parseArgs(argv: string[]): { edits: WatchlistEdit[] | null; files: string[] } {
   const files: string[] = [];
   let watchlistFile: string | null = null;
   let optionsDone = false;
@@ -44,7 +42,7 @@ function parseArgs(argv: string[]): { watchlist: readonly WatchlistEntry[]; file
     else files.push(a);
   }
   if (files.length === 0) fail('no input files');
-  let watchlist: readonly WatchlistEntry[] = DEFAULT_WATCHLIST;
+  let edits: WatchlistEdit[] | null = null;
   if (watchlistFile !== null) {
     let json: string;
     try {
@@ -53,12 +51,12 @@ function parseArgs(argv: string[]): { watchlist: readonly WatchlistEntry[]; file
       fail(`cannot read watchlist ${watchlistFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     try {
-      watchlist = mergeWatchlist(DEFAULT_WATCHLIST, parseWatchlistEdits(json));
+      edits = parseWatchlistEdits(json);
     } catch (e) {
       fail(`watchlist ${watchlistFile}: ${(e as Error).message}`);
     }
   }
-  return { watchlist, files };
+  return { edits, files };
 }
 
 /** Text of a file, or an error message when it is unreadable, binary or not UTF-8. */
@@ -79,6 +77,7 @@ function readText(file: string): { text: string } | { error: string } {
 }
 
 async function articleText(html: string): Promise<string | null> {
+  const [{ Window }, { readArticle }] = await Promise.all([import('happy-dom'), import('../src/page/article')]);
   const window = new Window({
     url: 'https://localhost/',
     settings: {
@@ -104,7 +103,9 @@ async function main(): Promise<void> {
   console.log = console.info = console.debug = (...parts: unknown[]) => {
     process.stderr.write(`${parts.map(String).join(' ')}\n`);
   };
-  const { watchlist, files } = parseArgs(process.argv.slice(2));
+  const { edits, files } = parseArgs(process.argv.slice(2));
+  const [{ detect }, { DEFAULT_WATCHLIST, mergeWatchlist }] = await Promise.all([import('../src/detect/index'), import('../src/detect/watchlist')]);
+  const watchlist = edits ? mergeWatchlist(DEFAULT_WATCHLIST, edits) : DEFAULT_WATCHLIST;
   for (const file of files) {
     let line: Record<string, unknown>;
     try {
