@@ -411,8 +411,9 @@ function isFurniture(pass: Pass, element: Element, tag: string, rootProse: numbe
   const length = textLength(pass, element);
   // A block holding much of the story is the story, whatever its class says.
   if ((pass.stats.get(element)?.prose ?? 0) > rootProse * 0.4) return false;
-  if (marker && BYLINE.test(marker) && length < 200 && !MAYBE_CONTENT.test(marker)) return true;
-  if (!/^(DIV|SECTION|HEADER|UL|OL|TABLE|FORM|FIELDSET|ASIDE|FIGURE|DL|SPAN)$/.test(tag)) return false;
+  // A byline or dateline block, not a name linked inside a sentence.
+  if (marker && BYLINE.test(marker) && length < 200 && !MAYBE_CONTENT.test(marker) && !element.closest('p')) return true;
+  if (!/^(DIV|SECTION|HEADER|UL|OL|TABLE|FORM|FIELDSET|ASIDE|FIGURE|DL)$/.test(tag)) return false;
   const stats = pass.stats.get(element);
   // A wrapper around a paragraph of prose (some sites wrap each paragraph in a "media" block).
   if (stats && stats.chars >= 80 && stats.prose >= stats.chars * 0.5 && tag !== 'FORM') return false;
