@@ -4,6 +4,11 @@
  */
 import type { Annotation, AnnotationKind, Sourcing } from './annotation/record';
 import type { Detections } from './detect/types';
+import { readAnnotation } from './export/import';
+import type { FacetFilter, PageCursor } from './store/annotations';
+import { LIMITS } from './limits';
+
+export { LIMITS };
 import {
   type Reader,
   ValidationError,
@@ -19,19 +24,6 @@ import {
   string,
 } from './validate';
 
-export const LIMITS = {
-  exact: 20_000,
-  context: 200,
-  note: 20_000,
-  title: 1_000,
-  url: 4_096,
-  tag: 100,
-  tags: 50,
-  actor: 200,
-  actors: 200,
-  articleText: 5_000_000,
-  pageSize: 500,
-} as const;
 
 /** What a page knows about a passage the reader wants to keep; the background adds the rest. */
 export interface AnnotationDraft {
@@ -77,9 +69,22 @@ export interface ExportedFile {
 export interface BackgroundProtocol {
   'annotation.save': { request: { draft: AnnotationDraft }; response: { annotation: Annotation } };
   'annotation.list': {
-    request: { limit: number; before: { created: string; id: string } | null };
+    request: { limit: number; before: PageCursor | null };
     response: { items: Annotation[]; total: number };
   };
+  /**
+   * The library's one query: newest first, optionally one facet (site, actor, tag, kind,
+   * sourcing) and/or words to search for, `limit` at a time after `before`.
+   */
+  'annotation.query': {
+    request: { filter: FacetFilter | null; search: string; limit: number; before: PageCursor | null };
+    response: { items: Annotation[]; total: number | null; next: PageCursor | null };
+  };
+  'annotation.update': { request: { id: string; note?: string; tags?: string[] }; response: { annotation: Annotation } };
+  /** Returns the deleted record, so the reader can undo with `annotation.restore`. */
+  'annotation.delete': { request: { id: string }; response: { deleted: Annotation | null } };
+  'annotation.restore': { request: { annotation: Annotation }; response: { result: 'restored' | 'already-present' } };
+  'annotation.counts': { request: { by: 'site' | 'actor' | 'tag' }; response: { counts: { value: string; count: number }[] } };
   'annotation.export': { request: { format: 'jsonld' }; response: ExportedFile };
   /** Detection runs in the background so the page's main thread never waits on NLP. */
   'article.detect': { request: { text: string }; response: Detections };
@@ -126,6 +131,8 @@ export function isEnvelope(message: unknown): message is Envelope {
 
 const text = (max: number) => string({ max });
 const count = integer({ min: 0, max: 10_000_000 });
+const readCursor = shape<PageCursor>({ created: string({ max: 64, min: 1 }), id: string({ max: 2_048, min: 1 }) });
+const FACETS = ['site', 'actor', 'tag', 'kind', 'sourcing'] as const;
 
 export const readDraft: Reader<AnnotationDraft> = (value, path) => {
   const draft = shape<AnnotationDraft>({
@@ -151,13 +158,42 @@ export const readDraft: Reader<AnnotationDraft> = (value, path) => {
   return draft;
 };
 
+/** A whole record handed back for undo: checked like an imported item, field by field. */
+const readStoredAnnotation: Reader<Annotation> = (value, path) => {
+  try {
+    return readAnnotation(value);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(error.path ? `${path}.${error.path}` : path, error.problem);
+    throw error;
+  }
+};
+
 /** Payload readers for the background's requests, one per message type. */
 export const backgroundRequestReaders: { [K in keyof BackgroundProtocol]: Reader<RequestOf<BackgroundProtocol, K>> } = {
   'annotation.save': shape({ draft: readDraft }),
   'annotation.list': shape({
     limit: integer({ min: 1, max: LIMITS.pageSize }),
-    before: optional(nullable(shape({ created: string({ max: 64 }), id: string({ max: 200 }) })), null),
+    before: optional(nullable(readCursor), null),
   }),
+  'annotation.query': shape({
+    filter: optional(nullable(shape<FacetFilter>({ by: oneOf(FACETS), value: string({ max: LIMITS.url, min: 1 }) })), null),
+    search: optional(text(500), ''),
+    limit: integer({ min: 1, max: LIMITS.pageSize }),
+    before: optional(nullable(readCursor), null),
+  }),
+  'annotation.update': (value, path) => {
+    const request = shape({
+      id: string({ max: 200, min: 1 }),
+      note: optional(text(LIMITS.note), undefined as unknown as string),
+      tags: optional(list(string({ max: LIMITS.tag, min: 1 }), { max: LIMITS.tags }), undefined as unknown as string[]),
+    })(value, path);
+    if (request.note === undefined) delete (request as { note?: string }).note;
+    if (request.tags === undefined) delete (request as { tags?: string[] }).tags;
+    return request;
+  },
+  'annotation.delete': shape({ id: string({ max: 200, min: 1 }) }),
+  'annotation.restore': shape({ annotation: readStoredAnnotation }),
+  'annotation.counts': shape({ by: oneOf(['site', 'actor', 'tag'] as const) }),
   'annotation.export': shape({ format: oneOf(['jsonld'] as const) }),
   'article.detect': shape({ text: string({ max: LIMITS.articleText }) }),
   'annotation.forPage': shape({ pageUrl: httpUrl({ max: LIMITS.url }), canonicalLink: nullable(text(LIMITS.url)) }),

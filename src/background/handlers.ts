@@ -4,7 +4,20 @@ import { detect } from '../detect';
 import { exportJsonLd } from '../export/jsonld';
 import type { BackgroundProtocol, PageReport } from '../messages';
 import type { Handlers } from '../router';
-import { allAnnotations, annotationsForUrl, listNewestFirst, putAnnotation } from '../store/annotations';
+import {
+  allAnnotations,
+  annotationsForUrl,
+  countsBy,
+  deleteAnnotation,
+  listByFacet,
+  listNewestFirst,
+  putAnnotation,
+  restoreAnnotation,
+  updateAnnotation,
+} from '../store/annotations';
+import { StoreError } from '../store/errors';
+import { searchAnnotations } from '../store/search';
+import { HandlerError } from '../router';
 import type { ClaimlensDB } from '../store/db';
 
 export interface HandlerDeps {
@@ -19,15 +32,45 @@ export interface HandlerDeps {
   };
 }
 
+/** Store failures reach the reader as typed errors with the store's own explanation. */
+async function storeCall<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StoreError) throw new HandlerError(error.code === 'not-found' ? 'not-found' : 'storage', error.message);
+    throw error;
+  }
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> {
   return {
     async 'annotation.save'({ draft }) {
       const annotation = buildAnnotation(draft, { now: deps.now(), newId: deps.newId });
-      await putAnnotation(await deps.database(), annotation);
+      await storeCall(async () => putAnnotation(await deps.database(), annotation));
       return { annotation };
     },
     async 'annotation.list'({ limit, before }) {
       return listNewestFirst(await deps.database(), limit, before);
+    },
+    async 'annotation.query'({ filter, search, limit, before }) {
+      const db = await deps.database();
+      if (search.trim()) {
+        const page = await searchAnnotations(db, search, { limit, before, filter: filter ?? undefined });
+        return { items: page.items, total: null, next: page.next };
+      }
+      return filter ? listByFacet(db, filter, limit, before) : listNewestFirst(db, limit, before);
+    },
+    async 'annotation.update'({ id, ...changes }) {
+      return { annotation: await storeCall(() => deps.database().then((db) => updateAnnotation(db, id, changes, deps.now()))) };
+    },
+    async 'annotation.delete'({ id }) {
+      return { deleted: await storeCall(() => deps.database().then((db) => deleteAnnotation(db, id))) };
+    },
+    async 'annotation.restore'({ annotation }) {
+      return { result: await storeCall(() => deps.database().then((db) => restoreAnnotation(db, annotation))) };
+    },
+    async 'annotation.counts'({ by }) {
+      return { counts: await countsBy(await deps.database(), by) };
     },
     async 'annotation.export'() {
       const annotations = await allAnnotations(await deps.database());

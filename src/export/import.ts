@@ -22,7 +22,7 @@
  */
 import { ANNOTATION_CONTEXT, type Annotation, type AnnotationKind, type Motivation, type Selector, type Sourcing, type TextualBody } from '../annotation/record';
 import { siteOf } from '../annotation/url';
-import { LIMITS } from '../messages';
+import { LIMITS } from '../limits';
 import {
   ValidationError,
   absoluteUri,

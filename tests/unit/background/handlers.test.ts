@@ -150,4 +150,51 @@ describe('background handlers behind the router', () => {
     });
     expect(annotations.map((a) => a.target.selector[0])).toMatchObject([{ exact: 'kept passage' }]);
   });
+
+  it('edits a note and tags, deletes with undo, and answers queries by facet, words and counts', async () => {
+    const save = (text: string, extra: Partial<AnnotationDraft> = {}) =>
+      request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft: { ...draft(text), ...extra } });
+    const { annotation: first } = await save('Washington is weighing new restrictions');
+    await save('Officials cautioned that plans could change', { pageUrl: 'https://news.other.example/x', actors: ['Moscow'] });
+
+    const { annotation: edited } = await request<BackgroundProtocol, 'annotation.update'>(send, 'annotation.update', {
+      id: first.id,
+      note: 'check against the State Department transcript',
+      tags: ['sanctions'],
+    });
+    expect(edited.body).toEqual([
+      { type: 'TextualBody', value: 'check against the State Department transcript', purpose: 'commenting' },
+      { type: 'TextualBody', value: 'sanctions', purpose: 'tagging' },
+    ]);
+
+    const query = (payload: Partial<{ filter: { by: 'site' | 'actor' | 'tag'; value: string } | null; search: string }>) =>
+      request<BackgroundProtocol, 'annotation.query'>(send, 'annotation.query', { filter: null, search: '', limit: 10, before: null, ...payload });
+    const exact = (page: { items: { target: { selector: unknown[] } }[] }) =>
+      page.items.map((a) => (a.target.selector[0] as { exact: string }).exact);
+    expect(exact(await query({ filter: { by: 'site', value: 'news.other.example' } }))).toEqual(['Officials cautioned that plans could change']);
+    expect(exact(await query({ filter: { by: 'tag', value: 'sanctions' } }))).toEqual(['Washington is weighing new restrictions']);
+    expect(exact(await query({ search: 'transcript' }))).toEqual(['Washington is weighing new restrictions']);
+    expect(exact(await query({ search: 'cautioned', filter: { by: 'actor', value: 'Moscow' } }))).toEqual(['Officials cautioned that plans could change']);
+    const { counts } = await request<BackgroundProtocol, 'annotation.counts'>(send, 'annotation.counts', { by: 'site' });
+    expect(counts).toEqual([
+      { value: 'ledger.example', count: 1 },
+      { value: 'news.other.example', count: 1 },
+    ]);
+
+    const { deleted } = await request<BackgroundProtocol, 'annotation.delete'>(send, 'annotation.delete', { id: first.id });
+    expect(deleted?.id).toBe(first.id);
+    expect((await query({})).items).toHaveLength(1);
+    const { result } = await request<BackgroundProtocol, 'annotation.restore'>(send, 'annotation.restore', { annotation: deleted! });
+    expect(result).toBe('restored');
+    expect((await query({})).items.map((a) => a.id)).toContain(first.id);
+  });
+
+  it('answers an edit of a deleted annotation with a not-found error, and a malformed undo with the field at fault', async () => {
+    await expect(
+      request<BackgroundProtocol, 'annotation.update'>(send, 'annotation.update', { id: 'urn:uuid:gone', note: 'x' }),
+    ).rejects.toThrow(/no longer exists/);
+    const reply = await send({ claimlens: 1, type: 'annotation.restore', payload: { annotation: { type: 'Annotation' } } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect((reply as { error: { message: string } }).error.message).toMatch(/payload\.annotation/);
+  });
 });
