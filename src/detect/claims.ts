@@ -43,7 +43,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'â€
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would']);
 const QUOTES = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb', "'", '\u2018', '\u2019', '`']);
 /** Verbs that are cues only when a clause or quote follows ("added that", not "added a layer"). */
-const NEEDS_COMPLEMENT = new Set(['add', 'maintain', 'state', 'express', 'describe', 'repeat', 'charge', 'welcome', 'reject', 'dismiss', 'assess', 'outline', 'highlight', 'ask']);
+const NEEDS_COMPLEMENT = new Set(['add', 'maintain', 'state', 'express', 'describe', 'repeat', 'charge', 'welcome', 'reject', 'dismiss', 'assess', 'outline', 'highlight', 'continue']);
 const COMPLEMENT_STARTS = new Set(['that', ',', ':', '"', '\u201c', '\u201d', 'to', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'their', 'its', 'what', 'how', 'whether', 'why', 'if']);
 
 interface Speaker {
@@ -77,26 +77,41 @@ export function findClaims(ctx: ArticleContext, sentences: readonly Sentence[], 
   const claims: Claim[] = [];
 
   sentences.forEach((s, si) => {
-    const found = findInSentence(ctx, words, s, si, mentionAt, mentions, history);
-    if (!found) return;
-    const { cue, speaker } = found;
-    let cueFirst = cue.first;
-    while (cueFirst > s.first && AUXILIARIES.has(words[cueFirst - 1]!)) cueFirst--;
+    // Several attributions can share a sentence ("X said ..., while Y argued ..."): after the
+    // first, look on from its cue, keeping only those whose speaker stands in the sentence itself.
+    const found: Found[] = [];
+    let from = s.first;
+    while (from < s.last) {
+      const f = findInSentence(ctx, words, { ...s, first: from }, si, mentionAt, mentions, history);
+      if (!f) break;
+      if (found.length === 0 || isSecondAttribution(f, from, tokens, words)) found.push(f);
+      from = f.cue.last;
+    }
     const hedged = isHedged(words, s);
-    claims.push({
-      start: s.start,
-      end: s.end,
-      text: text.slice(s.start, s.end),
-      speaker: speaker.name,
-      speakerStart: speaker.start,
-      speakerEnd: speaker.end,
-      cue: text.slice(tokens[cueFirst]!.start, tokens[cue.last - 1]!.end),
-      cueStart: tokens[cueFirst]!.start,
-      cueEnd: tokens[cue.last - 1]!.end,
-      sourcing: speaker.sourcing,
-      hedged,
+    found.forEach(({ cue, speaker }, k) => {
+      let cueFirst = cue.first;
+      while (cueFirst > s.first && AUXILIARIES.has(words[cueFirst - 1]!)) cueFirst--;
+      const cueStart = tokens[cueFirst]!.start;
+      // The claim is its part of the sentence: from where its speaker or cue starts to where the next one's starts.
+      const begin = (f: Found) => Math.min(f.speaker.start ?? Infinity, tokens[f.cue.first]!.start);
+      const start = k === 0 ? s.start : begin(found[k]!);
+      const nextFound = found[k + 1];
+      const end = nextFound ? text.slice(0, begin(nextFound)).replace(/[\s,;:\u2014\u2013-]+$/, '').length : s.end;
+      claims.push({
+        start,
+        end: Math.max(end, start),
+        text: text.slice(start, Math.max(end, start)),
+        speaker: speaker.name,
+        speakerStart: speaker.start,
+        speakerEnd: speaker.end,
+        cue: text.slice(cueStart, tokens[cue.last - 1]!.end),
+        cueStart,
+        cueEnd: tokens[cue.last - 1]!.end,
+        sourcing: speaker.sourcing,
+        hedged,
+      });
+      if (speaker.name) history.push({ speaker, sentence: si });
     });
-    if (speaker.name) history.push({ speaker, sentence: si });
   });
   return claims;
 }
@@ -132,6 +147,7 @@ function findInSentence(
     const clauseEnd = next === undefined || next === '.' || next === ',' || next === '!' || next === '?';
     const afterQuote = hasQuoteBefore(words, s.first, cue.first);
     if (NEEDS_COMPLEMENT.has(cue.lemma) && !(next !== undefined && COMPLEMENT_STARTS.has(next)) && !clauseEnd && !afterQuote && !(prevTok && (prevTok === ',' || QUOTES.has(prevTok)))) continue;
+    if (cue.lemma === 'call' && (BE.has(prevTok ?? '') || prevTok === 'so')) continue;
     if (cue.kind === 'according') {
       const speaker = nounPhraseSpeaker(ctx, words, cue.last, Math.min(s.last, cue.last + 8), mentionAt, mentions, history, si, true);
       return { cue, speaker: speaker ?? none() };
@@ -178,6 +194,25 @@ function isVerbPosition(tokens: readonly Token[], words: readonly string[], s: S
   const w = words[cue.first]!;
   if (w.endsWith('ing')) return prev === ',' || VERB_FILLERS.has(prev) || BE.has(prev);
   return true;
+}
+
+const CLAUSE_JOINS = new Set([';', 'while', 'but', 'whereas', 'yet', '"', '\u201c', '\u201d']);
+
+/**
+ * A later cue in a sentence is its own attribution only when its speaker is explicit (a name,
+ * a pronoun, people) and a clause boundary ("; ", ", while", ", but", a quotation mark) separates
+ * it from the previous cue â€” otherwise it is part of what the first speaker said.
+ */
+function isSecondAttribution(f: Found, from: number, tokens: readonly Token[], words: readonly string[]): boolean {
+  const sp = f.speaker;
+  if (f.cue.kind === 'stance' || sp.start === null || sp.inferred) return false;
+  if (!(sp.sourcing === 'named' || (sp.sourcing === 'vague' && sp.isPerson))) return false;
+  if (sp.start < tokens[from]!.start) return false;
+  for (let i = from; i < f.cue.first && tokens[i]!.start < sp.start; i++) {
+    const w = words[i]!;
+    if (CLAUSE_JOINS.has(w) || (w === 'and' && words[i - 1] === ',')) return true;
+  }
+  return false;
 }
 
 function hasQuoteBefore(words: readonly string[], from: number, to: number): boolean {

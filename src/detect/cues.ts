@@ -113,6 +113,10 @@ export function cueAt(words: readonly string[], i: number): CueHit | null {
     return { kind: 'say', lemma: 'point out', first: i, last: i + 2 };
   if ((w === 'call' || w === 'calls' || w === 'called' || w === 'calling') && (next === 'for' || next === 'on'))
     return { kind: 'say', lemma: 'call for', first: i, last: i + 2 };
+  // "called him a liar" is a claim about him; "is called Juche" only names something.
+  if (w === 'calls' || w === 'called' || w === 'calling') return { kind: 'say', lemma: 'call', first: i, last: i + 1 };
+  // '"...," he continued.' — but "continued to" is only an auxiliary.
+  if ((w === 'continued' || w === 'continues') && next !== 'to') return { kind: 'say', lemma: 'continue', first: i, last: i + 1 };
   if ((w === 'made' || w === 'make' || w === 'makes') && next === 'clear') return { kind: 'say', lemma: 'make clear', first: i, last: i + 2 };
   const say = SAY_FORMS.get(w);
   if (say) return { kind: 'say', lemma: say, first: i, last: i + 1 };
