@@ -84,7 +84,9 @@ export function findClaims(ctx: ArticleContext, sentences: readonly Sentence[], 
     while (from < s.last) {
       const f = findInSentence(ctx, words, { ...s, first: from }, si, mentionAt, mentions, history);
       if (!f) break;
-      if (found.length === 0 || isSecondAttribution(f, from, tokens, words)) found.push(f);
+      // The same speaker going on ("..., and it notes that") stays one claim.
+      const sameSpeaker = found.length > 0 && f.speaker.name !== null && f.speaker.name === found[found.length - 1]!.speaker.name;
+      if (found.length === 0 || (!sameSpeaker && isSecondAttribution(f, from, tokens, words))) found.push(f);
       from = f.cue.last;
     }
     const hedged = isHedged(words, s);
@@ -176,6 +178,7 @@ function findInSentence(
   return stanceFallback;
 }
 
+const ING_NOUNS = new Set(['briefing', 'meeting', 'hearing', 'reading', 'finding', 'findings', 'standing', 'understanding', 'feeling', 'thinking', 'seeing', 'knowing', 'warning', 'offering', 'posting', 'ruling', 'saying', 'backing', 'supporting', 'opposing']);
 const CONTINUE_TO = new Set(['continue', 'continues', 'continued', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'want', 'wants', 'wanted', 'going', 'plan', 'plans', 'planned', 'intend', 'intends', 'intended', 'refused', 'declined', 'tried', 'sought', 'vowed', 'pledged', 'promised', 'expected', 'likely', 'set', 'moved', 'used', 'began', 'begin', 'begins', 'decided', 'chose', 'ready', 'willing']);
 
 /**
@@ -191,11 +194,18 @@ function isVerbPosition(tokens: readonly Token[], words: readonly string[], s: S
   if (DETERMINERS.has(prev) && prev !== 'that' || PREPOSITIONS.has(prev) && prev !== 'to' && prev !== 'by') return false;
   if (prev === "'s" || prev === '’s' || prev === 'different' || prev === 'related') return false;
   if (prev === 'to' && !CONTINUE_TO.has(words[p - 1] ?? '')) return false;
+  // "300 pledged delegates": a participle after a number is an adjective.
+  if (/^\p{N}/u.test(prev)) return false;
   const w = words[cue.first]!;
-  if (w.endsWith('ing')) return prev === ',' || VERB_FILLERS.has(prev) || BE.has(prev);
+  const next = words[cue.last];
+  if ((w === 'thanks' && next === 'to') || (w === 'known' && next === 'as')) return false;
+  // "-ing" forms are verbs after a comma, an auxiliary or a noun ("a statement saying"), but
+  // these are usually nouns themselves.
+  if (w.endsWith('ing')) return !ING_NOUNS.has(w) || prev === ',' || VERB_FILLERS.has(prev) || BE.has(prev);
   return true;
 }
 
+const LEADING_JOINS = new Set(['and', 'but', 'so', 'or', 'then', 'yet', 'also', 'still', 'now', 'when', 'as', 'because']);
 const CLAUSE_JOINS = new Set([';', 'while', 'but', 'whereas', 'yet', '"', '\u201c', '\u201d']);
 
 /**
@@ -345,14 +355,15 @@ function nounPhraseSpeaker(
       return named(m);
     }
     if (m) continue;
-    const w = words[j]!;
+    // "I’ve", "we’ll", "he’d": the pronoun decides.
+    const w = words[j]!.replace(/['\u2019](?:ve|ll|m|d|re|s)$/, '');
     // A named person later in the phrase ("Defense Minister Kang Sun-nam") outranks title words.
     if (tokens[j]!.word && /^\p{Lu}/u.test(tokens[j]!.text) && j > a && PRONOUNS.has(w) === false) {
       const later = firstMention(mentionAt, j, end, words);
       if (later) return named(later);
     }
     if (PRONOUNS.has(w)) return pronounSpeaker(w, tokens[j]!, ctx, mentions, history, si);
-    if (DETERMINERS.has(w) || /^\p{N}/u.test(w) || !tokens[j]!.word) continue;
+    if (DETERMINERS.has(w) || /^\p{N}/u.test(w) || !tokens[j]!.word || LEADING_JOINS.has(w)) continue;
     if (PREPOSITIONS.has(w)) return null;
     const p = phrase(j, end);
     if (UNATTRIBUTED_NOUNS.has(w) && !(w === 'report' && j > a && words[j - 1] === 'the')) return none();

@@ -64,6 +64,7 @@ function addForms(forms: Forms, into: Map<string, string>) {
   for (const f of forms) if (f) into.set(f, forms[0]);
   PARTICIPLES.add(forms[4] ?? forms[2]);
 }
+STANCE_FORMS.delete('back');
 for (const f of IRREGULAR) {
   if (STANCE_LEMMAS.includes(f[0])) addForms(f, STANCE_FORMS);
   else addForms(f, SAY_FORMS);
@@ -74,8 +75,8 @@ for (const lemma of STANCE_LEMMAS) if (!STANCE_FORMS.has(lemma) && !SAY_FORMS.ha
 for (const w of ['tweet', 'post', 'posts', 'note', 'notes', 'hold', 'holds', 'held', 'holding', 'state', 'states', 'remarks', 'remark', 'view', 'views', 'offer', 'offers', 'read', 'reading', 'attack', 'attacks', 'question', 'decline', 'declines', 'learn', 'show', 'find', 'see', 'seeing', 'finding', 'found', 'refer', 'refers', 'referred', 'press', 'presses', 'point', 'points', 'pointed', 'pointing', 'figure', 'figures', 'figured', 'question', 'questions', 'report', 'reports', 'claim', 'claims', 'hope', 'hopes', 'fear', 'fears', 'comment', 'comments', 'answer', 'answers', 'charge', 'charges', 'estimate', 'estimates', 'guess', 'brief', 'doubt', 'doubts', 'welcome', 'counter', 'highlight', 'highlights', 'highlighted', 'highlighting', 'outline', 'outlines', 'outlined', 'outlining', 'expect', 'expects', 'support', 'supports', 'back', 'backs', 'backed', 'backing', 'favor', 'favour', 'plan', 'plans', 'aim', 'aims', 'want']) {
   SAY_FORMS.delete(w);
 }
-for (const w of ['expect', 'expects', 'expected', 'support', 'supports', 'supported', 'plans', 'planned', 'aims', 'wants', 'wanted', 'backed']) STANCE_FORMS.set(w, w);
-for (const w of ['expects', 'reports', 'claims', 'hopes', 'fears', 'wants', 'wanted', 'shows', 'finds', 'found', 'show', 'views', 'posted', 'tweets', 'tweeted', 'pressed', 'declined', 'referring', 'offered']) SAY_FORMS.set(w, w);
+for (const w of ['expect', 'expects', 'expected', 'support', 'supports', 'supported', 'plans', 'planned', 'aims', 'want', 'wants', 'wanted', 'backed']) STANCE_FORMS.set(w, w);
+for (const w of ['expects', 'reports', 'claims', 'hopes', 'fears', 'wants', 'wanted', 'notes', 'shows', 'finds', 'found', 'show', 'views', 'posted', 'tweets', 'tweeted', 'pressed', 'declined', 'referring', 'offered']) SAY_FORMS.set(w, w);
 
 export type CueKind = 'say' | 'stance' | 'according' | 'phrase';
 
@@ -115,6 +116,9 @@ export function cueAt(words: readonly string[], i: number): CueHit | null {
     return { kind: 'say', lemma: 'call for', first: i, last: i + 2 };
   // "called him a liar" is a claim about him; "is called Juche" only names something.
   if (w === 'calls' || w === 'called' || w === 'calling') return { kind: 'say', lemma: 'call', first: i, last: i + 1 };
+  // "Trump seemed to suggest", "she appears to believe": a view at one remove.
+  if ((w === 'seemed' || w === 'seems' || w === 'appeared' || w === 'appears') && (next === 'to' || next === 'that' || next === 'like'))
+    return { kind: 'say', lemma: 'seem', first: i, last: i + 1 };
   // '"...," he continued.' — but "continued to" is only an auxiliary.
   if ((w === 'continued' || w === 'continues') && next !== 'to') return { kind: 'say', lemma: 'continue', first: i, last: i + 1 };
   if ((w === 'made' || w === 'make' || w === 'makes') && next === 'clear') return { kind: 'say', lemma: 'make clear', first: i, last: i + 2 };
