@@ -36,8 +36,10 @@ const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'ban
 /** Marks every element Claimlens puts in a page, so it is never read or painted. */
 export const OWN_UI_ATTRIBUTE = 'data-claimlens-ui';
 
-/** What `findArticle` decided to leave out of each document's article (teasers, bylines...). */
-const dropped = new WeakMap<Document, WeakSet<Element>>();
+/** What `findArticle` decided about each document: what to leave out (teasers, bylines...)
+ * and the wrappers between the article root and its prose, which are kept whatever their
+ * class names say (a layout div named "two-col-sidebar" can hold the whole story). */
+const decided = new WeakMap<Document, { dropped: WeakSet<Element>; wrappers: WeakSet<Element> }>();
 
 function classAndId(element: Element): string {
   const cls = element.getAttribute('class');
@@ -58,10 +60,12 @@ function isNeverText(element: Element, tag: string): boolean {
 }
 
 export function isNotArticleText(element: Element): boolean {
+  const decision = decided.get(element.ownerDocument);
+  if (decision?.wrappers.has(element)) return false;
   const tag = element.tagName.toUpperCase();
   if (isNeverText(element, tag)) return true;
+  if (decision?.dropped.has(element)) return true;
   if (tag === 'HEADER' && element.parentElement && !/^(ARTICLE|MAIN)$/i.test(element.parentElement.tagName)) return true;
-  if (dropped.get(element.ownerDocument)?.has(element)) return true;
   return CHROME_WORDS.test(classAndId(element));
 }
 
@@ -584,7 +588,7 @@ function attempt(doc: Document, body: Element, stripUnlikely: boolean): { scope:
     const top = topCandidate(pass, body, ranked.slice(i));
     if (!top || tried.has(top)) continue;
     tried.add(top);
-    const found = scopeAround(doc, pass, top);
+    const found = scopeAround(doc, pass, top, ranked[i]!.element);
     if (found) return found;
   }
   return null;
@@ -592,7 +596,7 @@ function attempt(doc: Document, body: Element, stripUnlikely: boolean): { scope:
 
 const MAX_TRIES = 5;
 
-function scopeAround(doc: Document, pass: Pass, top: Element): { scope: ArticleScope; map: TextMap } | null {
+function scopeAround(doc: Document, pass: Pass, top: Element, candidate: Element): { scope: ArticleScope; map: TextMap } | null {
   const kept = storySiblings(pass, top);
   const root = kept.length > 1 ? kept[0]!.parentElement! : top;
   const skip = new WeakSet<Element>();
@@ -603,11 +607,13 @@ function scopeAround(doc: Document, pass: Pass, top: Element): { scope: ArticleS
     for (const el of furnitureInside(pass, keep, headline)) skip.add(el);
   }
   if (headline && contains(root, headline)) skip.add(headline);
-  dropped.set(doc, skip);
+  const wrappers = new WeakSet<Element>();
+  if (contains(root, candidate)) for (let el: Element | null = candidate; el && el !== root; el = el.parentElement) wrappers.add(el);
+  decided.set(doc, { dropped: skip, wrappers });
 
   const map = buildTextMap(root, isNotArticleText);
   if (proseSize(map.text) < MIN_ARTICLE_SIZE || isTeaserList(root)) {
-    dropped.delete(doc);
+    decided.delete(doc);
     return null;
   }
   return { scope: { root, headline }, map };
