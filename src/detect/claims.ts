@@ -43,7 +43,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '�
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would']);
 const QUOTES = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb', "'", '\u2018', '\u2019', '`']);
 /** Verbs that are cues only when a clause or quote follows ("added that", not "added a layer"). */
-const NEEDS_COMPLEMENT = new Set(['add', 'maintain', 'state', 'express', 'describe', 'repeat', 'charge', 'welcome', 'reject', 'dismiss', 'assess', 'outline', 'highlight', 'continue']);
+const NEEDS_COMPLEMENT = new Set(['add', 'maintain', 'state', 'express', 'repeat', 'charge', 'welcome', 'reject', 'dismiss', 'assess', 'outline', 'highlight', 'continue']);
 const COMPLEMENT_STARTS = new Set(['that', ',', ':', '"', '\u201c', '\u201d', 'to', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'their', 'its', 'what', 'how', 'whether', 'why', 'if']);
 
 interface Speaker {
@@ -86,7 +86,11 @@ export function findClaims(ctx: ArticleContext, sentences: readonly Sentence[], 
       if (!f) break;
       // The same speaker going on ("..., and it notes that") stays one claim.
       const sameSpeaker = found.length > 0 && f.speaker.name !== null && f.speaker.name === found[found.length - 1]!.speaker.name;
-      if (found.length === 0 || (!sameSpeaker && isSecondAttribution(f, from, tokens, words))) found.push(f);
+      if (found.length === 0 || (!sameSpeaker && isSecondAttribution(f, from, tokens, words))) {
+        found.push(f);
+        // Known at once, so "it" later in the sentence can refer back to this speaker.
+        if (f.speaker.name) history.push({ speaker: f.speaker, sentence: si });
+      }
       from = f.cue.last;
     }
     const hedged = isHedged(words, s);
@@ -112,7 +116,6 @@ export function findClaims(ctx: ArticleContext, sentences: readonly Sentence[], 
         sourcing: speaker.sourcing,
         hedged,
       });
-      if (speaker.name) history.push({ speaker, sentence: si });
     });
   });
   return claims;
@@ -157,7 +160,7 @@ function findInSentence(
     const speaker = speakerFor(ctx, words, s, cue, si, mentionAt, mentions, history);
     // "I think", "we believe", "you know": the speaker is inside a quotation, whose own
     // attribution (the quoted person) is what the reader needs.
-    if (speaker?.firstPerson) {
+    if (speaker?.firstPerson && (BELIEF_LEMMAS.has(cue.lemma) || words[cue.first - 1] === 'you' || speaker.name === null && words.slice(s.first, cue.first).includes('you'))) {
       i = cue.last - 1;
       continue;
     }
@@ -178,6 +181,8 @@ function findInSentence(
   return stanceFallback;
 }
 
+/** Verbs of opinion: "I think" inside a quotation is the quoted person's view, already attributed. */
+const BELIEF_LEMMAS = new Set(['think', 'know', 'believe', 'feel', 'suppose', 'guess', 'hope', 'want', 'wants', 'mean', 'see', 'sees', 'understand', 'agree', 'worry', 'expect', 'fear', 'wonder', 'seem', 'figure', 'reckon', 'assume']);
 const ING_NOUNS = new Set(['briefing', 'meeting', 'hearing', 'reading', 'finding', 'findings', 'standing', 'understanding', 'feeling', 'thinking', 'seeing', 'knowing', 'warning', 'offering', 'posting', 'ruling', 'saying', 'backing', 'supporting', 'opposing']);
 const CONTINUE_TO = new Set(['continue', 'continues', 'continued', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'want', 'wants', 'wanted', 'going', 'plan', 'plans', 'planned', 'intend', 'intends', 'intended', 'refused', 'declined', 'tried', 'sought', 'vowed', 'pledged', 'promised', 'expected', 'likely', 'set', 'moved', 'used', 'began', 'begin', 'begins', 'decided', 'chose', 'ready', 'willing']);
 
@@ -194,9 +199,9 @@ function isVerbPosition(tokens: readonly Token[], words: readonly string[], s: S
   if (DETERMINERS.has(prev) && prev !== 'that' || PREPOSITIONS.has(prev) && prev !== 'to' && prev !== 'by') return false;
   if (prev === "'s" || prev === '’s' || prev === 'different' || prev === 'related') return false;
   if (prev === 'to' && !CONTINUE_TO.has(words[p - 1] ?? '')) return false;
-  // "300 pledged delegates": a participle after a number is an adjective.
-  if (/^\p{N}/u.test(prev)) return false;
   const w = words[cue.first]!;
+  // "300 pledged delegates": a participle after a number is an adjective.
+  if (/^\p{N}/u.test(prev) && w.endsWith('ed')) return false;
   const next = words[cue.last];
   if ((w === 'thanks' && next === 'to') || (w === 'known' && next === 'as')) return false;
   // "-ing" forms are verbs after a comma, an auxiliary or a noun ("a statement saying"), but
@@ -215,6 +220,7 @@ const CLAUSE_JOINS = new Set([';', 'while', 'but', 'whereas', 'yet', '"', '\u201
  */
 function isSecondAttribution(f: Found, from: number, tokens: readonly Token[], words: readonly string[]): boolean {
   const sp = f.speaker;
+  if (f.cue.kind === 'according' && sp.start !== null) return true; // '..., Sanders said, according to CNN'
   if (f.cue.kind === 'stance' || sp.start === null || sp.inferred) return false;
   if (!(sp.sourcing === 'named' || (sp.sourcing === 'vague' && sp.isPerson))) return false;
   if (sp.start < tokens[from]!.start) return false;
@@ -264,9 +270,17 @@ function speakerFor(
     }
     return none();
   }
-  // Inverted: '..., said Smith.' / '"...," says the spokesman.'
+  // "Barkley, who said" / "the law, which requires": the relative pronoun is the source span,
+  // its antecedent the speaker.
+  if (k >= s.first && (words[k] === 'who' || words[k] === 'which')) {
+    const rel = ctx.tokens[k]!;
+    const m = mentionAt.get(k - 1) ?? mentionAt.get(k - 2);
+    if (m && !m.demonym) return { ...named(m), start: rel.start, end: rel.end };
+    return { name: null, start: rel.start, end: rel.end, sourcing: 'vague', isPerson: words[k] === 'who' };
+  }
+  // Inverted: '..., said Smith.' / '"...," says the spokesman.' (not '..., telling Reuters').
   const before = words[cue.first - 1];
-  if (before !== undefined && (before === ',' || QUOTES.has(before)) && cue.last < s.last) {
+  if (before !== undefined && (before === ',' || QUOTES.has(before)) && cue.last < s.last && !cueWord.endsWith('ing')) {
     const after = nounPhraseSpeaker(ctx, words, cue.last, Math.min(s.last, cue.last + 8), mentionAt, mentions, history, si, true);
     // Only a speaker-like phrase: "..., said Smith" but not "..., stresses cautious optimism".
     if (after && (after.sourcing === 'named' || after.isPerson)) return after;
@@ -280,13 +294,6 @@ function speakerFor(
     if (BOUNDARY_WORDS.has(w) && !mentionAt.has(rs - 1)) break;
     if (w === 'who' || w === 'which') break;
     rs--;
-  }
-  // "Smith, who said" → the name before the relative pronoun; the pronoun is the source span.
-  if (words[rs - 1] === 'who' || words[rs - 1] === 'which') {
-    const m = mentionAt.get(rs - 3) ?? mentionAt.get(rs - 2);
-    const rel = ctx.tokens[rs - 1]!;
-    if (m) return { ...named(m), start: rel.start, end: rel.end };
-    return { name: null, start: rel.start, end: rel.end, sourcing: 'vague', isPerson: words[rs - 1] === 'who' };
   }
   // Segments between commas; drop adverbials ("In August", "Earlier") and appositives.
   const segments: [number, number][] = [];
