@@ -38,6 +38,8 @@ export interface ArticleContext {
   midCaps: Set<string>;
   /** Words seen in lower case somewhere: a sentence-initial "Stakeholders" is then a common word. */
   lowerSeen: Set<string>;
+  /** Last names of "Firstname Lastname" pairs in the article: alone later, they are that person. */
+  surnames: Set<string>;
 }
 
 type Mode = 'normal' | 'headline' | 'shouting';
@@ -74,7 +76,17 @@ export function buildContext(text: string, tokens: readonly Token[], sentences: 
       first = false;
     }
   }
-  return { text, tokens, watch, midCaps, lowerSeen };
+  // "Bob Dole" makes a later "Dole" a person, even though "dole" is also an ordinary word.
+  const surnames = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (a.word && b.word && isCapitalized(a.text) && isCapitalized(b.text) && !isAllCaps(b.text) && b.start - a.end === 1) {
+      const first = a.text.toLowerCase();
+      if (hasClass(first, 'first') && !hasClass(first, 'place') && !FUNCTION_WORDS.has(first)) surnames.add(b.text.toLowerCase());
+    }
+  }
+  return { text, tokens, watch, midCaps, lowerSeen, surnames };
 }
 
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
@@ -95,6 +107,7 @@ function knownName(lowerText: string): boolean {
 /** Is this sentence-initial capitalised word just an ordinary word? */
 function initialIsCommon(t: Token, ctx: ArticleContext): boolean {
   const l = t.text.toLowerCase();
+  if (ctx.surnames.has(l)) return false;
   if (FUNCTION_WORDS.has(l)) return true;
   if (ctx.lowerSeen.has(l)) return true;
   if (isCommonWord(l)) return true;
@@ -110,7 +123,30 @@ export function findActorSpans(ctx: ArticleContext, sentences: readonly Sentence
     if (mode === 'shouting') findInShouting(ctx, s, spans);
     else findInSentence(ctx, s, mode, spans);
   }
+  for (const span of spans) {
+    if (isTeamByResult(ctx.tokens, span)) {
+      span.type = 'organization';
+    }
+  }
   return spans;
+}
+
+const MATCH_VERBS = new Set(['beat', 'beats', 'defeated', 'drew', 'draw', 'lost', 'won', 'v', 'vs', 'vs.', 'against', 'edged', 'thrashed', 'routed', 'hammered', 'host', 'hosts', 'hosted']);
+
+/**
+ * Clubs are named after their towns: in sports results ("Leeds 2 Chelsea 1", "Somerset beat
+ * Kent") a city or county is the team, an organisation. Countries stay places (national sides
+ * are reported as their country).
+ */
+function isTeamByResult(tokens: readonly Token[], span: ActorSpan): boolean {
+  if (span.type !== 'place' || span.demonym || span.entry?.demonyms !== undefined) return false;
+  const next = tokens[span.last];
+  const prev = tokens[span.first - 1];
+  if (next && /^\d{1,3}$/.test(next.text)) {
+    const after = tokens[span.last + 1];
+    if (!after || !after.word || isCapitalized(after.text)) return true;
+  }
+  return (prev !== undefined && MATCH_VERBS.has(prev.text.toLowerCase())) || (next !== undefined && MATCH_VERBS.has(next.text.toLowerCase()) && next.text !== 'against');
 }
 
 /** All-caps text: capitals carry no signal, so only watchlist forms and lexicon names count. */
@@ -248,6 +284,14 @@ function classifyRun(ctx: ArticleContext, a: number, b: number, atInitial: boole
     out.push({ first: a, last: b, type: 'organization', confidence: 'rule' });
     return;
   }
+  // "Denzel Washington", "Paris Hilton"-like pairs: a given name then a place-named surname.
+  if (b - a === 2 && hasClass(firstL, 'first') && !hasClass(firstL, 'place') && !matchAt(ctx.watch, tokens, a, a + 1, false)) {
+    const hit = matchAt(ctx.watch, tokens, a + 1, b, false);
+    if (hit && hit.entry.type === 'place' && !hit.demonym && hit.entry.demonyms === undefined) {
+      out.push({ first: a, last: b, type: 'person', confidence: 'rule' });
+      return;
+    }
+  }
   // Titles: "North Korean Defense Minister Kang Sun-nam" → demonym, then the person.
   let titleEnd = -1;
   for (let k = a; k < b - 1; k++) {
@@ -327,6 +371,7 @@ function classifyUnknown(ctx: ArticleContext, a: number, b: number, atInitial: b
       return push(t === 'place' ? 'place' : 'organization', 'rule');
     }
     if (prevLower && LOWER_PERSON_CUES.has(prevL)) return push('person', 'rule');
+    if (ctx.surnames.has(firstL)) return push('person', 'rule');
     const t = lexiconType(firstL);
     if (t) return push(t, 'rule');
     if (isAcronym(raw)) return;
