@@ -6,6 +6,7 @@
  * words are never people, and all-caps acronyms ("TASS") are organisations.
  */
 import { FUNCTION_WORDS, MONTHS, WEEKDAYS, hasClass, isCommonWord, lexClasses } from './lexicon';
+import { isCueWord } from './cues';
 import { type CompiledWatchlist, matchAt } from './matcher';
 import {
   COMPASS, EVENT_HEADS, LOWER_PERSON_CUES, NAME_CONNECTORS, ORG_FIRSTS, ORG_HEADS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLE_HEADS, TITLE_WORDS,
@@ -206,10 +207,17 @@ function findInSentence(ctx: ArticleContext, s: Sentence, mode: Mode, out: Actor
       } else i++;
       continue;
     }
+    // In a title-case headline a capitalised verb of saying is not part of a name:
+    // "Sanders Calls Clinton Unqualified", "Absent Trump Derides Debate".
+    if (mode === 'headline' && isCueWord(t.text.toLowerCase())) {
+      i++;
+      continue;
+    }
     // Grow a run of name words, allowing particles between them ("Bank of England").
     let j = i + 1;
     while (j < s.last) {
       const n = tokens[j]!;
+      if (mode === 'headline' && isCueWord(n.text.toLowerCase())) break;
       if (nameWord(n) && n.start - tokens[j - 1]!.end <= 1) {
         j++;
         continue;

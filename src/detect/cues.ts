@@ -8,12 +8,14 @@ type Forms = [base: string, s: string, past: string, ing: string, participle?: s
 
 function regular(base: string): Forms {
   const s = /(?:s|sh|ch|x|z)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
+  // Short consonant-vowel-consonant verbs double their last letter: "quip" → "quipped".
+  const stem = base.length <= 4 && /[^aeiou][aeiou][bdgklmnprt]$/.test(base) ? base + base.slice(-1) : base;
   const past = base.endsWith('e')
     ? `${base}d`
     : /[^aeiou]y$/.test(base)
       ? `${base.slice(0, -1)}ied`
-      : `${base}ed`;
-  const ing = /[^e]e$/.test(base) ? `${base.slice(0, -1)}ing` : `${base}ing`;
+      : `${stem}ed`;
+  const ing = /[^e]e$/.test(base) ? `${base.slice(0, -1)}ing` : `${stem}ing`;
   return [base, s, past, ing];
 }
 
@@ -40,7 +42,9 @@ const SAY_LEMMAS = (
   'reiterate repeat affirm reaffirm assure guarantee charge counter testify concur speculate assess warn ' +
   'brief announce tout insinuate imply acknowledge proclaim lament decry denounce blast slam mock boast brag ' +
   'joke quip shout scream whisper add explain clarify concede suppose guess figure reckon surmise assume ' +
-  'point outline highlight stress signal convey suggest indicate hint acknowledge'
+  'point outline highlight stress signal convey suggest indicate hint acknowledge deride scoff chide rebuke ' +
+  'lambaste retort muse opine posit echo concede rebut lash tease taunt vent plead pledge demand insist predict ' +
+  'acknowledge affirm forecast advise caution counsel recount relate narrate recite quote paraphrase summarize'
 ).split(/\s+/);
 
 /**
@@ -131,4 +135,9 @@ export function cueAt(words: readonly string[], i: number): CueHit | null {
 
 export function isParticiple(word: string): boolean {
   return PARTICIPLES.has(word);
+}
+
+/** Any form of a cue verb ("says", "warns", "calls"), for telling verbs from names in headlines. */
+export function isCueWord(lower: string): boolean {
+  return SAY_FORMS.has(lower) || STANCE_FORMS.has(lower) || lower === 'calls' || lower === 'called';
 }
