@@ -10,6 +10,7 @@
 import type { ActorSpan, ArticleContext } from './actors';
 import { type CueHit, HEDGE_VERBS, HEDGE_WORDS, VERB_FILLERS, cueAt, isParticiple } from './cues';
 import { PERSON_NOUNS } from './lexicon';
+import { TITLE_WORDS } from './names';
 import type { Sentence } from './sentences';
 import type { Token } from './tokens';
 import type { Claim, Mention } from './types';
@@ -153,6 +154,7 @@ function findInSentence(
     const afterQuote = hasQuoteBefore(words, s.first, cue.first);
     if (NEEDS_COMPLEMENT.has(cue.lemma) && !(next !== undefined && COMPLEMENT_STARTS.has(next)) && !clauseEnd && !afterQuote && !(prevTok && (prevTok === ',' || QUOTES.has(prevTok)))) continue;
     if (cue.lemma === 'call' && (BE.has(prevTok ?? '') || prevTok === 'so')) continue;
+    if (cue.lemma === 'continue' && !afterQuote) continue;
     if (cue.kind === 'according') {
       const speaker = nounPhraseSpeaker(ctx, words, cue.last, Math.min(s.last, cue.last + 8), mentionAt, mentions, history, si, true);
       return { cue, speaker: speaker ?? none() };
@@ -319,16 +321,6 @@ function speakerFor(
   return nounPhraseSpeaker(ctx, words, seg[0], seg[1], mentionAt, mentions, history, si, false);
 }
 
-/** The first non-demonym mention in [a, b) before any preposition. */
-function firstMention(mentionAt: Map<number, Mention>, a: number, b: number, words: readonly string[]): Mention | null {
-  for (let j = a; j < b; j++) {
-    if (PREPOSITIONS.has(words[j]!) && !mentionAt.has(j)) return null;
-    const m = mentionAt.get(j);
-    if (m && !m.demonym) return m;
-  }
-  return null;
-}
-
 function named(m: Mention): Speaker {
   return { name: m.canonical, start: m.start, end: m.end, sourcing: 'named', isPerson: m.type === 'person' };
 }
@@ -355,20 +347,31 @@ function nounPhraseSpeaker(
   }
   if (end <= a) return null;
   const phrase = (from: number, to: number) => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end, text: text.slice(tokens[from]!.start, tokens[to - 1]!.end) });
+  // Names before any preposition ("Washington" in "Officials in Washington" is where, not who).
+  // A person wins ("BBC's North America editor Jon Sopel", "President Barack Obama"); a name
+  // followed by "'s" only modifies the head ("Trump's campaign manager").
+  const names: Mention[] = [];
   for (let j = a; j < end; j++) {
     const m = mentionAt.get(j);
-    if (m && !m.demonym) {
-      // "Washington" in "Officials in Washington" is where, not who: only a name at the head counts.
-      return named(m);
+    if (m) {
+      let after = j + 1;
+      while (mentionAt.get(after) === m) after++;
+      const possessive = words[after] === "'s" || words[after] === '\u2019s' || words[after] === "'" || words[after] === '\u2019';
+      if (!m.demonym && !possessive && !names.includes(m)) names.push(m);
+      j = after - 1;
+      continue;
     }
+    if (PREPOSITIONS.has(words[j]!) || words[j] === ',' || PRONOUNS.has(words[j]!)) break;
+  }
+  const head = names.find((m) => m.type === 'person') ?? names[0];
+  if (head) return named(head);
+  for (let j = a; j < end; j++) {
+    const m = mentionAt.get(j);
     if (m) continue;
+    // Titles and capitalised modifiers before a head noun: "Mr.", "Senior Adviser".
+    if (tokens[j]!.word && /^\p{Lu}/u.test(tokens[j]!.text) && TITLE_WORDS.has(words[j]!) && j + 1 < end) continue;
     // "I’ve", "we’ll", "he’d": the pronoun decides.
     const w = words[j]!.replace(/['\u2019](?:ve|ll|m|d|re|s)$/, '');
-    // A named person later in the phrase ("Defense Minister Kang Sun-nam") outranks title words.
-    if (tokens[j]!.word && /^\p{Lu}/u.test(tokens[j]!.text) && j > a && PRONOUNS.has(w) === false) {
-      const later = firstMention(mentionAt, j, end, words);
-      if (later) return named(later);
-    }
     if (PRONOUNS.has(w)) return pronounSpeaker(w, tokens[j]!, ctx, mentions, history, si);
     if (DETERMINERS.has(w) || /^\p{N}/u.test(w) || !tokens[j]!.word || LEADING_JOINS.has(w)) continue;
     if (PREPOSITIONS.has(w)) return null;
