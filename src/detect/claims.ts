@@ -170,9 +170,10 @@ function findInSentence(
       const f = { cue, speaker: speaker ?? none() };
       // "The message conveys that ..., yet the United States will continue to advocate ...":
       // a speaker named in the sentence beats one inferred from context.
-      if (f.speaker.inferred) {
+      // Likewise when this cue has no subject at all ("Talking about it, he said").
+      if (f.speaker.inferred || speaker === null) {
         const later = findInSentence(ctx, words, { ...s, first: cue.last }, si, mentionAt, mentions, history);
-        if (later && later.speaker.sourcing === 'named' && !later.speaker.inferred) return later;
+        if (later && !later.speaker.inferred && (later.speaker.sourcing === 'named' || (speaker === null && later.speaker.isPerson))) return later;
       }
       return f;
     }
@@ -184,7 +185,7 @@ function findInSentence(
 }
 
 /** Verbs of opinion: "I think" inside a quotation is the quoted person's view, already attributed. */
-const BELIEF_LEMMAS = new Set(['think', 'know', 'believe', 'feel', 'suppose', 'guess', 'hope', 'want', 'wants', 'mean', 'see', 'sees', 'understand', 'agree', 'worry', 'expect', 'fear', 'wonder', 'seem', 'figure', 'reckon', 'assume']);
+const BELIEF_LEMMAS = new Set(['think', 'know', 'believe', 'feel', 'find', 'learn', 'suppose', 'guess', 'hope', 'want', 'wants', 'mean', 'see', 'sees', 'understand', 'agree', 'worry', 'expect', 'fear', 'wonder', 'seem', 'figure', 'reckon', 'assume']);
 const ING_NOUNS = new Set(['briefing', 'meeting', 'hearing', 'reading', 'finding', 'findings', 'standing', 'understanding', 'feeling', 'thinking', 'seeing', 'knowing', 'warning', 'offering', 'posting', 'ruling', 'saying', 'backing', 'supporting', 'opposing']);
 const CONTINUE_TO = new Set(['continue', 'continues', 'continued', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'want', 'wants', 'wanted', 'going', 'plan', 'plans', 'planned', 'intend', 'intends', 'intended', 'refused', 'declined', 'tried', 'sought', 'vowed', 'pledged', 'promised', 'expected', 'likely', 'set', 'moved', 'used', 'began', 'begin', 'begins', 'decided', 'chose', 'ready', 'willing']);
 
@@ -312,6 +313,10 @@ function speakerFor(
     const w = words[a]!;
     if (PREPOSITIONS.has(w) && !mentionAt.has(a)) continue;
     if (b - a === 1 && (/ly$/.test(w) || ['earlier', 'later', 'meanwhile', 'however', 'separately', 'instead', 'still', 'now', 'then', 'also', 'yesterday', 'today'].includes(w))) continue;
+    // Time adverbials: "Nine months ago", "Last week", "This year".
+    if (words[b - 1] === 'ago' || ((w === 'last' || w === 'this' || w === 'next') && b - a <= 3)) continue;
+    // Participial openers: "Talking about how he was feeling, he said".
+    if (w.endsWith('ing') && /^\p{Lu}/u.test(ctx.tokens[a]!.text) && !mentionAt.has(a)) continue;
     // An appositive after a subject: "Jake Sullivan, the National Security Adviser, said".
     if (kept.length > 0 && (w === 'the' || w === 'a' || w === 'an' || w === 'who')) continue;
     kept.push([a, b]);

@@ -52,7 +52,7 @@ const ORGANIZATIONS = rows('organization', [
   ['International Monetary Fund', 'IMF'], ['World Bank'], ['World Trade Organization', 'WTO'], ['World Health Organization', 'WHO'],
   ['International Atomic Energy Agency', 'IAEA'], ['International Criminal Court', 'ICC'], ['International Court of Justice', 'ICJ'],
   ['Organization for Security and Co-operation in Europe', 'OSCE'], ['African Union'], ['Association of Southeast Asian Nations', 'ASEAN'],
-  ['OPEC'], ['Group of Seven', 'G7|G-7'], ['Group of 20', 'G20|G-20'], ['BRICS'], ['Arab League'], ['Red Cross', 'ICRC'],
+  ['OPEC'], ['Islamic State', 'ISIS|ISIL|Daesh'], ['Hamas'], ['Hezbollah'], ['Taliban'], ['Group of Seven', 'G7|G-7'], ['Group of 20', 'G20|G-20'], ['BRICS'], ['Arab League'], ['Red Cross', 'ICRC'],
   ['U.S. Department of State', 'US Department of State|State Department|Department of State'],
   ['Pentagon', 'U.S. Department of Defense|Department of Defense|Defense Department'], ['White House'], ['Congress', 'U.S. Congress'],
   ['Senate', 'U.S. Senate'], ['House of Representatives'], ['Central Intelligence Agency', 'CIA'], ['Federal Bureau of Investigation', 'FBI'],
