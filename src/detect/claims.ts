@@ -45,7 +45,7 @@ const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', '
 const QUOTES = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb', "'", '\u2018', '\u2019', '`']);
 /** Verbs that are cues only when a clause or quote follows ("added that", not "added a layer"). */
 const NEEDS_COMPLEMENT = new Set(['add', 'maintain', 'state', 'express', 'repeat', 'charge', 'welcome', 'reject', 'dismiss', 'assess', 'outline', 'highlight', 'continue']);
-const COMPLEMENT_STARTS = new Set(['that', ',', ':', '"', '\u201c', '\u201d', 'to', 'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'his', 'her', 'their', 'its', 'what', 'how', 'whether', 'why', 'if']);
+const COMPLEMENT_STARTS = new Set(['that', ',', ':', '"', '\u201c', '\u201d', 'to', 'it', 'he', 'she', 'they', 'we', 'what', 'how', 'whether', 'why', 'if']);
 
 interface Speaker {
   name: string | null;
@@ -162,7 +162,7 @@ function findInSentence(
     const speaker = speakerFor(ctx, words, s, cue, si, mentionAt, mentions, history);
     // "I think", "we believe", "you know": the speaker is inside a quotation, whose own
     // attribution (the quoted person) is what the reader needs.
-    if (speaker?.firstPerson && (BELIEF_LEMMAS.has(cue.lemma) || words[cue.first - 1] === 'you' || speaker.name === null && words.slice(s.first, cue.first).includes('you'))) {
+    if (speaker?.firstPerson && (BELIEF_LEMMAS.has(cue.lemma) || words[cue.first - 1] === 'you' || insideQuotation(ctx.text, ctx.tokens[cue.first]!.start))) {
       i = cue.last - 1;
       continue;
     }
@@ -186,7 +186,8 @@ function findInSentence(
 
 /** Verbs of opinion: "I think" inside a quotation is the quoted person's view, already attributed. */
 const BELIEF_LEMMAS = new Set(['think', 'know', 'believe', 'feel', 'find', 'learn', 'suppose', 'guess', 'hope', 'want', 'wants', 'mean', 'see', 'sees', 'understand', 'agree', 'worry', 'expect', 'fear', 'wonder', 'seem', 'figure', 'reckon', 'assume']);
-const ING_NOUNS = new Set(['briefing', 'meeting', 'hearing', 'reading', 'finding', 'findings', 'standing', 'understanding', 'feeling', 'thinking', 'seeing', 'knowing', 'warning', 'offering', 'posting', 'ruling', 'saying', 'backing', 'supporting', 'opposing']);
+const PARTICIPLE_ADJ = /(?:ed|wn|en|ld|ought|aid)$/;
+const ING_NOUNS = new Set(['reporting', 'briefing', 'meeting', 'hearing', 'reading', 'finding', 'findings', 'standing', 'understanding', 'feeling', 'thinking', 'seeing', 'knowing', 'warning', 'offering', 'posting', 'ruling', 'saying', 'backing', 'supporting', 'opposing']);
 const CONTINUE_TO = new Set(['continue', 'continues', 'continued', 'appear', 'appears', 'appeared', 'seem', 'seems', 'seemed', 'want', 'wants', 'wanted', 'going', 'plan', 'plans', 'planned', 'intend', 'intends', 'intended', 'refused', 'declined', 'tried', 'sought', 'vowed', 'pledged', 'promised', 'expected', 'likely', 'set', 'moved', 'used', 'began', 'begin', 'begins', 'decided', 'chose', 'ready', 'willing']);
 
 /**
@@ -206,7 +207,10 @@ function isVerbPosition(tokens: readonly Token[], words: readonly string[], s: S
   // "300 pledged delegates": a participle after a number is an adjective.
   if (/^\p{N}/u.test(prev) && w.endsWith('ed')) return false;
   const next = words[cue.last];
-  if ((w === 'thanks' && next === 'to') || (w === 'known' && next === 'as')) return false;
+  if ((w === 'thanks' && next === 'to') || (w === 'known' && next === 'as') || next === 'up') return false;
+  // "the questions asked in this debate": a participle right after a common noun, followed by a
+  // preposition, is a reduced relative clause ("reported by X" is kept: it names a source).
+  if (PARTICIPLE_ADJ.test(w) && next !== undefined && PREPOSITIONS.has(next) && next !== 'by' && next !== 'to' && /^\p{Ll}/u.test(tokens[p]!.text) && !PRONOUNS.has(prev) && !VERB_FILLERS.has(prev) && !BE.has(prev)) return false;
   // "-ing" forms are verbs after a comma, an auxiliary or a noun ("a statement saying"), but
   // these are usually nouns themselves.
   if (w.endsWith('ing')) return !ING_NOUNS.has(w) || prev === ',' || VERB_FILLERS.has(prev) || BE.has(prev);
@@ -232,6 +236,23 @@ function isSecondAttribution(f: Found, from: number, tokens: readonly Token[], w
     if (CLAUSE_JOINS.has(w) || (w === 'and' && words[i - 1] === ',')) return true;
   }
   return false;
+}
+
+/**
+ * Is this offset inside a quotation that opened earlier in its paragraph? Curly quotes are
+ * counted as opening and closing; straight double quotes by parity.
+ */
+function insideQuotation(text: string, at: number): boolean {
+  const from = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 3000);
+  let open = 0;
+  let straight = 0;
+  for (let i = from; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) open++;
+    else if (c === 0x201d) open = Math.max(0, open - 1);
+    else if (c === 0x22) straight++;
+  }
+  return open > 0 || straight % 2 === 1;
 }
 
 function hasQuoteBefore(words: readonly string[], from: number, to: number): boolean {
