@@ -22,7 +22,8 @@ export function resolveMentions(text: string, tokens: readonly Token[], spans: r
 
   // The surest type for each surface form, and the full person names whose parts may stand alone.
   const bestType = new Map<string, { type: ActorType; rank: number }>();
-  const fullNames: { parts: string[]; canonical: string; rank: number }[] = [];
+  // One entry per distinct full name (a page may name the same person a hundred times).
+  const fullNameByKey = new Map<string, { parts: string[]; joined: string; canonical: string; rank: number }>();
   const canonicalByKey = new Map<string, string>();
   for (const s of sorted) {
     const key = nameKey(surface(s));
@@ -33,8 +34,17 @@ export function resolveMentions(text: string, tokens: readonly Token[], spans: r
     if (!canonicalByKey.has(key) || s.entry) canonicalByKey.set(key, canonical);
     if (s.type === 'person' && !s.demonym) {
       const parts = key.split(' ');
-      if (parts.length >= 2) fullNames.push({ parts, canonical, rank });
+      const known = fullNameByKey.get(key);
+      if (parts.length >= 2 && (!known || rank > known.rank)) fullNameByKey.set(key, { parts, joined: key, canonical, rank });
     }
+  }
+  const fullNames = [...fullNameByKey.values()];
+  const byLast = new Map<string, (typeof fullNames)[number]>();
+  const byFirst = new Map<string, (typeof fullNames)[number]>();
+  for (const f of fullNames) {
+    const last = f.parts[f.parts.length - 1]!;
+    if (!byLast.has(last)) byLast.set(last, f);
+    if (f.rank >= RANK.rule && !byFirst.has(f.parts[0]!)) byFirst.set(f.parts[0]!, f);
   }
 
   const mentions: Mention[] = [];
@@ -51,16 +61,15 @@ export function resolveMentions(text: string, tokens: readonly Token[], spans: r
       // A lone family or given name of a person named in full elsewhere in the article.
       const single = !key.includes(' ');
       if (single && s.confidence !== 'watchlist') {
-        const full =
-          fullNames.find((f) => f.parts[f.parts.length - 1] === key) ??
-          fullNames.find((f) => f.parts[0] === key && f.rank >= RANK.rule);
+        const full = byLast.get(key) ?? byFirst.get(key);
         if (full && (s.confidence === 'guess' || type === 'person')) {
           type = 'person';
           canonical = full.canonical;
         }
       } else if (type === 'person') {
         // "Jake Sullivan" inside a longer known form keeps the longest form as its canonical name.
-        const longer = fullNames.find((f) => f.parts.length > key.split(' ').length && f.parts.join(' ').endsWith(key));
+        const n = key.split(' ').length;
+        const longer = fullNames.find((f) => f.parts.length > n && f.joined.endsWith(` ${key}`));
         if (longer) canonical = longer.canonical;
       }
     }
