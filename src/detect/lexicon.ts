@@ -1,9 +1,11 @@
 /**
  * Word knowledge borrowed from compromise's lexicon (first and last names, cities, regions,
  * countries, organisations, sports teams, person nouns, months...) without running its tagging
- * pipeline, which costs 40–70 ms per 1,000 words. Built once at module load.
+ * pipeline, which costs 40–70 ms per 1,000 words. Built once at module load. Only compromise's
+ * first two layers are imported (tokenizer and tagger model): the third adds phrase-level
+ * methods we do not use and would only grow the service worker bundle.
  */
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 
 export type LexClass = 'first' | 'last' | 'person' | 'place' | 'org' | 'team' | 'month' | 'weekday' | 'demonym' | 'common';
 
