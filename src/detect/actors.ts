@@ -84,7 +84,11 @@ export function buildContext(text: string, tokens: readonly Token[], sentences: 
     const b = tokens[i + 1]!;
     if (a.word && b.word && isCapitalized(a.text) && isCapitalized(b.text) && !isAllCaps(b.text) && b.start - a.end === 1) {
       const first = a.text.toLowerCase();
-      if (hasClass(first, 'first') && !hasClass(first, 'place') && !FUNCTION_WORDS.has(first)) surnames.add(b.text.toLowerCase());
+      const before = tokens[i - 1];
+      // The pair must open the name ("Bob Dole"), not end a longer one ("South Carolina Republican").
+      const opens = !before || !before.word || !isCapitalized(before.text);
+      const last = b.text.toLowerCase();
+      if (opens && hasClass(first, 'first') && !hasClass(first, 'place') && !FUNCTION_WORDS.has(first) && !hasClass(last, 'place')) surnames.add(last);
     }
   }
   return { text, tokens, watch, midCaps, lowerSeen, surnames };
@@ -364,6 +368,16 @@ function classifyUnknown(ctx: ArticleContext, a: number, b: number, atInitial: b
   const phrase = words.join(' ');
   const phraseType = n > 1 ? lexiconType(phrase) : null;
   if (phraseType) return push(phraseType, 'rule');
+  // A known multi-word name at the front ("South Carolina" in "South Carolina Republican"):
+  // take it, and read what follows on its own.
+  for (let len = Math.min(3, n - 1); len >= 2; len--) {
+    const t = lexiconType(words.slice(0, len).join(' '));
+    if (t) {
+      out.push({ first: a, last: a + len, type: t, confidence: 'rule' });
+      classifyUnknown(ctx, a + len, b, false, mode, out);
+      return;
+    }
+  }
   if (n >= 2 && ORG_HEADS.has(lastL)) return push('organization', 'rule');
   if (n >= 2 && PLACE_HEADS.has(lastL)) return push('place', 'rule');
   if (n >= 2 && COMPASS.has(firstL) && lexiconType(words.slice(1).join(' ')) === 'place') return push('place', 'rule');

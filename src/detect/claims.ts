@@ -306,17 +306,24 @@ function speakerFor(
   const before = words[cue.first - 1];
   if (before !== undefined && (before === ',' || QUOTES.has(before)) && cue.last < s.last && !cueWord.endsWith('ing')) {
     const after = nounPhraseSpeaker(ctx, words, cue.last, Math.min(s.last, cue.last + 8), mentionAt, mentions, history, si, true);
-    // Only a speaker-like phrase: "..., said Smith" but not "..., stresses cautious optimism".
-    if (after && (after.sourcing === 'named' || after.isPerson)) return after;
+    // Only a speaker-like phrase that ends the clause: "..., said Smith." but not
+    // "..., stresses cautious optimism" or "..., says Cruz will win".
+    const afterEnd = after?.end ?? 0;
+    const nextTok = ctx.tokens.find((t, idx) => idx >= cue.last && t.start >= afterEnd);
+    const closes = !nextTok || nextTok.start >= s.end || !nextTok.word || PREPOSITIONS.has(nextTok.text.toLowerCase()) || nextTok.text.toLowerCase() === 'and';
+    if (after && closes && (after.sourcing === 'named' || after.isPerson)) return after;
   }
   if (k < s.first) return null;
+  // "Dean Johnson, a 55-year-old salesman from Sumter, says": a comma right before the verb
+  // closes an appositive, and the subject is the phrase that opened it.
+  const appositive = words[k] === ',';
   // The subject region: from the last clause boundary up to the verb.
   let rs = k;
   while (rs > s.first) {
     const w = words[rs - 1]!;
     if (w === ';' || w === ':' || QUOTES.has(w) || w === '(' || w === ')') break;
-    if (BOUNDARY_WORDS.has(w) && !mentionAt.has(rs - 1)) break;
-    if (w === 'who' || w === 'which') break;
+    if (BOUNDARY_WORDS.has(w) && !mentionAt.has(rs - 1) && !(appositive && words[rs - 2] === ',')) break;
+    if ((w === 'who' || w === 'which') && !(appositive && words[rs - 2] === ',')) break;
     rs--;
   }
   // Segments between commas; drop adverbials ("In August", "Earlier") and appositives.
@@ -332,7 +339,7 @@ function speakerFor(
   const kept: [number, number][] = [];
   for (const [a, b] of segments) {
     const w = words[a]!;
-    if (PREPOSITIONS.has(w) && !mentionAt.has(a)) continue;
+    if (PREPOSITIONS.has(w) && !mentionAt.has(a) && !isQuantity(words, a)) continue;
     if (b - a === 1 && (/ly$/.test(w) || ['earlier', 'later', 'meanwhile', 'however', 'separately', 'instead', 'still', 'now', 'then', 'also', 'yesterday', 'today'].includes(w))) continue;
     // Time adverbials: "Nine months ago", "Last week", "This year".
     if (words[b - 1] === 'ago' || ((w === 'last' || w === 'this' || w === 'next') && b - a <= 3)) continue;
@@ -342,9 +349,20 @@ function speakerFor(
     if (kept.length > 0 && (w === 'the' || w === 'a' || w === 'an' || w === 'who')) continue;
     kept.push([a, b]);
   }
-  const seg = kept[kept.length - 1];
+  const seg = appositive ? kept[0] : kept[kept.length - 1];
   if (!seg) return null;
   return nounPhraseSpeaker(ctx, words, seg[0], seg[1], mentionAt, mentions, history, si, false);
+}
+
+const QUANTITY_WORDS = new Set(['about', 'nearly', 'almost', 'roughly', 'around', 'over', 'under', 'more', 'fewer', 'less', 'than', 'percent', 'per', 'cent', 'half', 'third', 'quarter', 'majority', 'minority', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+
+/** "four in 10", "percent of", "half of": a preposition inside a quantity, not after the head. */
+function isQuantity(words: readonly string[], j: number): boolean {
+  const w = words[j]!;
+  const prev = words[j - 1] ?? '';
+  if ((w === 'in' || w === 'out') && /^\p{N}|^(?:one|two|three|four|five|six|seven|eight|nine|ten)$/u.test(prev)) return true;
+  if (w === 'of' && (QUANTITY_WORDS.has(prev) || /^\p{N}/u.test(prev) || /%$/.test(prev))) return true;
+  return w === 'about' && /^\p{N}|^(?:one|two|three|four|five|six|seven|eight|nine|ten|half|a)$/u.test(words[j + 1] ?? '');
 }
 
 function named(m: Mention): Speaker {
@@ -387,10 +405,15 @@ function nounPhraseSpeaker(
       j = after - 1;
       continue;
     }
-    if (PREPOSITIONS.has(words[j]!) || words[j] === ',' || PRONOUNS.has(words[j]!)) break;
+    if ((PREPOSITIONS.has(words[j]!) && !isQuantity(words, j)) || words[j] === ',' || PRONOUNS.has(words[j]!)) break;
   }
   const head = names.find((m) => m.type === 'person') ?? names[0];
-  if (head) return named(head);
+  // "South Carolina Republican primary voters", "the Obama administration": a name followed by
+  // a lowercase noun only modifies it; the noun is the head.
+  const headEnd = head ? text.slice(head.end, tokens[end - 1]!.end) : '';
+  const tail = /^\s*(?:[\p{Lu}][\p{L}.-]*\s+)*(\p{Ll}[\p{L}-]*)\s*$/u.exec(headEnd)?.[1] ?? '';
+  const modifies = tail !== '' && (VAGUE_NOUNS.has(tail) || INSTITUTION_NOUNS.has(tail) || PERSON_NOUNS.has(tail.replace(/s$/, '')));
+  if (head && !modifies) return named(head);
   for (let j = a; j < end; j++) {
     const m = mentionAt.get(j);
     if (m) continue;
@@ -399,7 +422,7 @@ function nounPhraseSpeaker(
     // "I’ve", "we’ll", "he’d": the pronoun decides.
     const w = words[j]!.replace(/['\u2019](?:ve|ll|m|d|re|s)$/, '');
     if (PRONOUNS.has(w)) return pronounSpeaker(w, tokens[j]!, ctx, mentions, history, si);
-    if (DETERMINERS.has(w) || /^\p{N}/u.test(w) || !tokens[j]!.word || LEADING_JOINS.has(w)) continue;
+    if (DETERMINERS.has(w) || /^\p{N}/u.test(w) || !tokens[j]!.word || LEADING_JOINS.has(w) || isQuantity(words, j) || QUANTITY_WORDS.has(w)) continue;
     if (PREPOSITIONS.has(w)) return null;
     const p = phrase(j, end);
     if (UNATTRIBUTED_NOUNS.has(w) && !(w === 'report' && j > a && words[j - 1] === 'the')) return none();
@@ -413,7 +436,9 @@ function nounPhraseSpeaker(
       return { name: last ? last.speaker.name : null, start: p.start, end: p.end, sourcing: 'vague', isPerson: false, inferred: true };
     }
     if (INSTITUTION_NOUNS.has(w)) {
-      return { name: text.slice(tokens[j]!.start, tokens[j]!.end), start: tokens[j]!.start, end: tokens[j]!.end, sourcing: 'named', isPerson: false };
+      // "the Obama administration" keeps its name; "the administration" is the noun alone.
+      const from = head && head.start < tokens[j]!.start ? head.start : tokens[j]!.start;
+      return { name: text.slice(from, tokens[j]!.end), start: from, end: tokens[j]!.end, sourcing: 'named', isPerson: false };
     }
     if (VAGUE_NOUNS.has(w) || PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/s$/, ''))) {
       return { name: p.text, start: p.start, end: p.end, sourcing: 'vague', isPerson: true };
