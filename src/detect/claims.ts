@@ -304,7 +304,8 @@ function speakerFor(
   }
   // Inverted: '..., said Smith.' / '"...," says the spokesman.' (not '..., telling Reuters').
   const before = words[cue.first - 1];
-  if (before !== undefined && (before === ',' || QUOTES.has(before)) && cue.last < s.last && !cueWord.endsWith('ing')) {
+  const afterQuotation = before !== undefined && (QUOTES.has(before) || (before === ',' && QUOTES.has(words[cue.first - 2] ?? '')));
+  if (afterQuotation && cue.last < s.last && !cueWord.endsWith('ing')) {
     const after = nounPhraseSpeaker(ctx, words, cue.last, Math.min(s.last, cue.last + 8), mentionAt, mentions, history, si, true);
     // Only a speaker-like phrase that ends the clause: "..., said Smith." but not
     // "..., stresses cautious optimism" or "..., says Cruz will win".
@@ -337,19 +338,28 @@ function speakerFor(
     }
   }
   const kept: [number, number][] = [];
-  for (const [a, b] of segments) {
+  for (const [idx, [a, b]] of segments.entries()) {
     const w = words[a]!;
+    const last = idx === segments.length - 1 && !appositive;
     if (PREPOSITIONS.has(w) && !mentionAt.has(a) && !isQuantity(words, a)) continue;
     if (b - a === 1 && (/ly$/.test(w) || ['earlier', 'later', 'meanwhile', 'however', 'separately', 'instead', 'still', 'now', 'then', 'also', 'yesterday', 'today'].includes(w))) continue;
     // Time adverbials: "Nine months ago", "Last week", "This year".
-    if (words[b - 1] === 'ago' || ((w === 'last' || w === 'this' || w === 'next') && b - a <= 3)) continue;
+    if (['ago', 'later', 'earlier'].includes(words[b - 1]!) || ((w === 'last' || w === 'this' || w === 'next') && b - a <= 3)) continue;
     // Participial openers: "Talking about how he was feeling, he said".
     if (w.endsWith('ing') && /^\p{Lu}/u.test(ctx.tokens[a]!.text) && !mentionAt.has(a)) continue;
     // An appositive after a subject: "Jake Sullivan, the National Security Adviser, said".
-    if (kept.length > 0 && (w === 'the' || w === 'a' || w === 'an' || w === 'who')) continue;
+    // The phrase right before the verb, with no comma between, is the subject itself.
+    if (kept.length > 0 && !last && (w === 'the' || w === 'a' || w === 'an' || w === 'who')) continue;
     kept.push([a, b]);
   }
-  const seg = appositive ? kept[0] : kept[kept.length - 1];
+  // After an appositive, the subject is the phrase that opened it — the one naming a person if any
+  // ("the head of the Super PAC, Mike Murphy, praised").
+  const isName = ([a, b]: [number, number]) => {
+    for (let j = a; j < b; j++) if (mentionAt.get(j)?.type !== 'person' && !(j === a && DETERMINERS.has(words[j]!))) return false;
+    return true;
+  };
+  const personSeg = appositive ? kept.find(isName) : undefined;
+  const seg = appositive ? (personSeg ?? kept[0]) : kept[kept.length - 1];
   if (!seg) return null;
   return nounPhraseSpeaker(ctx, words, seg[0], seg[1], mentionAt, mentions, history, si, false);
 }
