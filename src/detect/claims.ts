@@ -277,7 +277,7 @@ function speakerFor(
   // Walk left over auxiliaries and adverbs: "has also repeatedly said".
   let k = cue.first - 1;
   let passive = false;
-  while (k >= s.first && VERB_FILLERS.has(words[k]!)) {
+  while (k >= s.first && (VERB_FILLERS.has(words[k]!) || (/^\p{Ll}+ly$/u.test(ctx.tokens[k]!.text) && k > s.first))) {
     if (BE.has(words[k]!)) passive = true;
     k--;
   }
@@ -315,6 +315,12 @@ function speakerFor(
     if (after && closes && (after.sourcing === 'named' || after.isPerson)) return after;
   }
   if (k < s.first) return null;
+  // "She greeted supporters and told them ...": a verb coordinated with an earlier one shares
+  // the sentence's subject.
+  if (words[k] === 'and' || words[k] === 'then') {
+    const main = mainSubject(ctx, words, s, k, mentionAt, mentions, history, si);
+    if (main) return main;
+  }
   // "Dean Johnson, a 55-year-old salesman from Sumter, says": a comma right before the verb
   // closes an appositive, and the subject is the phrase that opened it.
   const appositive = words[k] === ',';
@@ -323,8 +329,8 @@ function speakerFor(
   while (rs > s.first) {
     const w = words[rs - 1]!;
     if (w === ';' || w === ':' || QUOTES.has(w) || w === '(' || w === ')') break;
-    if (BOUNDARY_WORDS.has(w) && !mentionAt.has(rs - 1) && !(appositive && words[rs - 2] === ',')) break;
-    if ((w === 'who' || w === 'which') && !(appositive && words[rs - 2] === ',')) break;
+    if (BOUNDARY_WORDS.has(w) && !mentionAt.has(rs - 1) && !appositive) break;
+    if ((w === 'who' || w === 'which') && !appositive) break;
     rs--;
   }
   // Segments between commas; drop adverbials ("In August", "Earlier") and appositives.
@@ -365,6 +371,32 @@ function speakerFor(
 }
 
 const QUANTITY_WORDS = new Set(['about', 'nearly', 'almost', 'roughly', 'around', 'over', 'under', 'more', 'fewer', 'less', 'than', 'percent', 'per', 'cent', 'half', 'third', 'quarter', 'majority', 'minority', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+
+/** The subject of the sentence's first clause: its first phrase that is not an adverbial. */
+function mainSubject(
+  ctx: ArticleContext,
+  words: readonly string[],
+  s: Sentence,
+  k: number,
+  mentionAt: Map<number, Mention>,
+  mentions: readonly Mention[],
+  history: { speaker: Speaker; sentence: number }[],
+  si: number,
+): Speaker | null {
+  let a = s.first;
+  for (let j = s.first; j < k; j++) {
+    if (words[j] !== ',') continue;
+    const w = words[a]!;
+    const adverbial = (PREPOSITIONS.has(w) && !mentionAt.has(a)) || (j - a === 1 && /ly$/.test(w)) || /^\p{N}/u.test(w) || ['later', 'earlier', 'ago'].includes(words[j - 1]!);
+    if (!adverbial) break;
+    a = j + 1;
+  }
+  let b = a;
+  while (b < k && words[b] !== ',') b++;
+  if (b <= a) return null;
+  const sp = nounPhraseSpeaker(ctx, words, a, b, mentionAt, mentions, history, si, false);
+  return sp && (sp.sourcing === 'named' || sp.isPerson) ? sp : null;
+}
 
 /** "four in 10", "percent of", "half of": a preposition inside a quantity, not after the head. */
 function isQuantity(words: readonly string[], j: number): boolean {
@@ -424,6 +456,16 @@ function nounPhraseSpeaker(
   const tail = /^\s*(?:[\p{Lu}][\p{L}.-]*\s+)*(\p{Ll}[\p{L}-]*)\s*$/u.exec(headEnd)?.[1] ?? '';
   const modifies = tail !== '' && (VAGUE_NOUNS.has(tail) || INSTITUTION_NOUNS.has(tail) || PERSON_NOUNS.has(tail.replace(/s$/, '')));
   if (head && !modifies) return named(head);
+  // "Six in 10 say", "55 percent said", "a third said": a share of people (of a poll).
+  let onlyQuantity = true;
+  for (let j = a; j < end && onlyQuantity; j++) {
+    const w = words[j]!;
+    if (!(QUANTITY_WORDS.has(w) || /^\p{N}/u.test(w) || isQuantity(words, j) || w === 'a' || w === '%' || w === 'nearly' || w === 'just')) onlyQuantity = false;
+  }
+  if (onlyQuantity) {
+    const p = phrase(a, end);
+    return { name: p.text, start: p.start, end: p.end, sourcing: 'vague', isPerson: true };
+  }
   for (let j = a; j < end; j++) {
     const m = mentionAt.get(j);
     if (m) continue;
