@@ -149,6 +149,9 @@ function findInSentence(
     const next = words[cue.last];
     const prevTok = words[cue.first - 1];
     if (cue.kind !== 'according' && !isVerbPosition(ctx.tokens, words, s, cue)) continue;
+    // A verb of saying inside a quotation is part of the quoted words ("“I told them no,” she
+    // said"): the quotation as a whole is the claim of whoever is quoted, found outside it.
+    if (insideQuotation(ctx.text, ctx.tokens[cue.first]!.start)) continue;
     // "added that", '..., he added.', '"...," added Smith' — but not "added another layer".
     const clauseEnd = next === undefined || next === '.' || next === ',' || next === '!' || next === '?';
     const afterQuote = hasQuoteBefore(words, s.first, cue.first);
@@ -198,7 +201,8 @@ const CONTINUE_TO = new Set(['continue', 'continues', 'continued', 'appear', 'ap
 function isVerbPosition(tokens: readonly Token[], words: readonly string[], s: Sentence, cue: CueHit): boolean {
   let p = cue.first - 1;
   while (p >= s.first && !tokens[p]!.word && !QUOTES.has(words[p]!) && words[p] !== ',') p--;
-  if (p < s.first) return false;
+  // A sentence may open with a participle: "Asked whether ...", "Speaking to reporters, ...".
+  if (p < s.first) return /^(?:asked|speaking|writing|responding|pressed|told)$/.test(words[cue.first]!);
   const prev = words[p]!;
   if (DETERMINERS.has(prev) && prev !== 'that' || PREPOSITIONS.has(prev) && prev !== 'to' && prev !== 'by') return false;
   if (prev === "'s" || prev === '’s' || prev === 'different' || prev === 'related') return false;
@@ -243,7 +247,9 @@ function isSecondAttribution(f: Found, from: number, tokens: readonly Token[], w
  * counted as opening and closing; straight double quotes by parity.
  */
 function insideQuotation(text: string, at: number): boolean {
-  const from = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 3000);
+  // Look back at most 3,000 characters (a long paragraph), so the cost stays linear in the text.
+  let from = at;
+  while (from > 0 && at - from < 3000 && text.charCodeAt(from - 1) !== 0x0a) from--;
   let open = 0;
   let straight = 0;
   for (let i = from; i < at; i++) {
@@ -314,7 +320,19 @@ function speakerFor(
     const closes = !nextTok || nextTok.start >= s.end || !nextTok.word || PREPOSITIONS.has(nextTok.text.toLowerCase()) || nextTok.text.toLowerCase() === 'and';
     if (after && closes && (after.sourcing === 'named' || after.isPerson)) return after;
   }
-  if (k < s.first) return null;
+  // "Having announced that ..., Judge Berman proceeded", "Asked whether ..., Clinton said":
+  // a sentence-initial participle takes the subject of the clause after its comma.
+  if (k < s.first || (k === s.first && (words[k] === 'having' || words[k] === 'when' || words[k] === 'after'))) {
+    let comma = cue.last;
+    while (comma < s.last && words[comma] !== ',') comma++;
+    if (comma + 1 < s.last) {
+      let end = comma + 1;
+      while (end < s.last && end - comma < 8 && (mentionAt.has(end) || !/^\p{Ll}/u.test(ctx.tokens[end]!.text) || DETERMINERS.has(words[end]!) || PRONOUNS.has(words[end]!) || QUANTITY_WORDS.has(words[end]!))) end++;
+      const sp = nounPhraseSpeaker(ctx, words, comma + 1, Math.max(end, comma + 2), mentionAt, mentions, history, si, false);
+      if (sp && (sp.sourcing === 'named' || sp.isPerson)) return sp;
+    }
+    return null;
+  }
   // "She greeted supporters and told them ...": a verb coordinated with an earlier one shares
   // the sentence's subject.
   if (words[k] === 'and' || words[k] === 'then') {
