@@ -143,6 +143,14 @@ function findInSentence(
 ): Found | null {
   let stanceFallback: Found | null = null;
   for (let i = s.first; i < s.last; i++) {
+    // 'Clinton told the crowd: “We have to be ready.”' — a colon opening a quotation is the cue
+    // when no verb of saying came first.
+    if (words[i] === ':' && (words[i + 1] === '\u201c' || words[i + 1] === '"') && i > s.first && !insideQuotation(ctx.text, ctx.tokens[i]!.start)) {
+      const cue: CueHit = { kind: 'say', lemma: ':', first: i, last: i + 1 };
+      const speaker = speakerFor(ctx, words, s, cue, si, mentionAt, mentions, history);
+      if (speaker && (speaker.sourcing === 'named' || speaker.isPerson)) return { cue, speaker };
+      continue;
+    }
     if (!ctx.tokens[i]!.word || mentionAt.has(i)) continue;
     const cue = cueAt(words, i);
     if (!cue || cue.last > s.last) continue;
