@@ -41,9 +41,20 @@ export interface ArticleContext {
   lowerSeen: Set<string>;
   /** Last names of "Firstname Lastname" pairs in the article: alone later, they are that person. */
   surnames: Set<string>;
+  /**
+   * Not English (German capitalises every noun, for one): capitals say nothing, so only known
+   * names are taken, as in a headline.
+   */
+  foreign: boolean;
 }
 
 type Mode = 'normal' | 'headline' | 'shouting';
+
+const OF_HEADS = new Set([...ORG_HEADS, ...PLACE_HEADS, ...ORG_FIRSTS, ...TITLE_HEADS, 'united', 'states', 'kingdom', 'republic', 'people', 'house', 'cape', 'duke', 'earl', 'church', 'order', 'friends', 'sons', 'daughters', 'knights', 'ministry', 'chamber', 'port', 'isle']);
+/** Holidays are named days, not actors. */
+const HOLIDAYS = new Set(['christmas', 'easter', 'ramadan', 'eid', 'thanksgiving', 'hanukkah', 'diwali', 'halloween', 'passover', 'yom', 'lent', 'advent']);
+/** Common English words; a text with almost none of them is not English (see `foreign`). */
+const ENGLISH_MARKERS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'was', 'with', 'on', 'as', 'it', 'by', 'are', 'this', 'be', 'from', 'at', 'has', 'have', 'said', 'he', 'she', 'they', 'not', 'but', 'an', 'or', 'which', 'will', 'would']);
 
 function sentenceMode(tokens: readonly Token[], s: Sentence): Mode {
   let words = 0;
@@ -91,7 +102,15 @@ export function buildContext(text: string, tokens: readonly Token[], sentences: 
       if (opens && hasClass(first, 'first') && !hasClass(first, 'place') && !FUNCTION_WORDS.has(first) && !hasClass(last, 'place')) surnames.add(last);
     }
   }
-  return { text, tokens, watch, midCaps, lowerSeen, surnames };
+  let wordCount = 0;
+  let english = 0;
+  for (const t of tokens) {
+    if (!t.word) continue;
+    wordCount++;
+    if (ENGLISH_MARKERS.has(t.text.toLowerCase())) english++;
+  }
+  const foreign = wordCount >= 30 && english / wordCount < 0.08;
+  return { text, tokens, watch, midCaps, lowerSeen, surnames, foreign };
 }
 
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
@@ -124,7 +143,8 @@ function initialIsCommon(t: Token, ctx: ArticleContext): boolean {
 export function findActorSpans(ctx: ArticleContext, sentences: readonly Sentence[]): ActorSpan[] {
   const spans: ActorSpan[] = [];
   for (const s of sentences) {
-    const mode = sentenceMode(ctx.tokens, s);
+    let mode = sentenceMode(ctx.tokens, s);
+    if (ctx.foreign && mode === 'normal') mode = 'headline';
     if (mode === 'shouting') findInShouting(ctx, s, spans);
     else findInSentence(ctx, s, mode, spans);
   }
@@ -231,7 +251,9 @@ function findInSentence(ctx: ArticleContext, s: Sentence, mode: Mode, out: Actor
         j += 2;
         continue;
       }
-      if (n.text === 'of' && after && nameWord(after)) {
+      // "of" joins only where the first part asks for it: "Bank of England", "Secretary of State",
+      // "Gulf of Mexico" — not "Mitch McConnell of Kentucky".
+      if (n.text === 'of' && after && nameWord(after) && OF_HEADS.has(tokens[j - 1]!.text.toLowerCase())) {
         j += 2;
         continue;
       }
@@ -359,7 +381,7 @@ function classifyUnknown(ctx: ArticleContext, a: number, b: number, atInitial: b
   const firstL = words[0]!;
   const lastL = words[n - 1]!;
   // Lone title or compass words ("President", "North") and lone all-caps function words are nobody.
-  if (n === 1 && (TITLE_WORDS.has(firstL) || COMPASS.has(firstL))) return;
+  if (n === 1 && (TITLE_WORDS.has(firstL) || COMPASS.has(firstL) || HOLIDAYS.has(firstL))) return;
   if (words.every((w) => TITLE_WORDS.has(w))) return;
 
   const push = (type: ActorType, confidence: Confidence): void => {
@@ -417,6 +439,8 @@ function classifyUnknown(ctx: ArticleContext, a: number, b: number, atInitial: b
   // home ("Bayern Munich", "Hansa Rostock", "Chicago Bulls").
   if (words.some((w) => lexiconType(w) === 'place' || matchAt(ctx.watch, tokens, a + words.indexOf(w), a + words.indexOf(w) + 1, false)?.entry.type === 'place'))
     return push('organization', 'guess');
+  // "First Amendment", "National Socialism": ordinary words capitalised are a thing, not an actor.
+  if (words.every((w) => isCommonWord(w) || ctx.lowerSeen.has(w) || ADJECTIVE_LIKE.test(w))) return;
   if (n <= 3 && words.every((w) => /^\p{L}[\p{L}\p{M}'’-]*$/u.test(w))) return push('person', 'guess');
   return push('organization', 'guess');
 }

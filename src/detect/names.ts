@@ -35,7 +35,7 @@ export const TITLE_HEADS = new Set(
     'sister sheikh ayatollah chancellor premier chairman chairwoman chairperson director ambassador envoy spokesman ' +
     'spokeswoman spokesperson leader adviser advisor chief commissioner coach manager officer inspector detective ' +
     'attorney counsel superintendent striker midfielder goalkeeper defender president-elect secretary-general ceo ' +
-    'founder co-founder executive undersecretary under-secretary'
+    'founder co-founder executive undersecretary under-secretary administrator republican democrat'
   ).split(' '),
 );
 
@@ -66,7 +66,7 @@ export const ORG_HEADS = new Set(
     'reserve treasury legislature society academy museum rangers rovers wanderers athletic athletico dynamo sporting ' +
     'united inc. llc ag sa nv gmbh spa bv cooperative railways railway telecom communications media studios ' +
     'entertainment pictures records magazine review daily weekly mail express observer monitor times-picayune ' +
-    'caucus directorate ministry-run taskforce task-force unit division squad team newsroom newsdesk'
+    'caucus directorate ministry-run taskforce task-force unit division squad team newsroom newsdesk clinic institution laboratory laboratories labs'
   ).split(' '),
 );
 
