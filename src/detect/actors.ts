@@ -71,6 +71,8 @@ function sentenceMode(tokens: readonly Token[], s: Sentence): Mode {
   // A title-case headline: most content words capitalised and no full stop, so capitals say nothing.
   const endsWithStop = tokens[s.last - 1]?.text === '.';
   if (words >= 4 && caps / words > 0.7 && !endsWithStop) return 'headline';
+  // A short label line ("Opinion", "Reaction", "Related Coverage"): only known names.
+  if (words <= 3 && !/[.!?:;"”)]$/.test(tokens[s.last - 1]?.text ?? '') && caps === words) return 'headline';
   return 'normal';
 }
 
@@ -118,7 +120,10 @@ const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 /** A capitalised word that may belong to a name (not a month, weekday or closed-class word). */
 function nameWord(t: Token): boolean {
   if (!t.word || !isCapitalized(t.text)) return false;
-  const l = t.text.toLowerCase();
+  // "I'll", "We're": contractions of function words.
+  const l = t.text.toLowerCase().replace(/['\u2019](?:ll|m|re|ve|d|s|t)$/, '');
+  // A lone capital letter ("E", a list marker) and party tags ("R-Neb.", "D-N.Y.") are not names.
+  if (/^\p{Lu}$/u.test(t.text) || /^[RDI]-\p{Lu}/u.test(t.text)) return false;
   if (MONTHS.has(l.replace(/\.$/, '')) || WEEKDAYS.has(l)) return false;
   if (FUNCTION_WORDS.has(l) && l !== 'us') return false;
   return /\p{L}/u.test(t.text);
@@ -278,6 +283,8 @@ const SINGLE_DEFAULT: ActorType = 'organization';
 const NOT_ACTOR_ACRONYMS = new Set(
   'GMT UTC EDT EST PST CET BST AM PM GDP GNP CPI PPI TV PC DNA HIV AIDS CEO CFO COO IPO EPS VAT OK ID PR AI IT GPS SMS USB PDF CD DVD FM AM ATM RBI PS BC AD KM KG MW OPEC'.split(' ').filter((a) => a !== 'OPEC'),
 );
+/** Suffixes of abstract nouns, which never end a person's name ("Amendment", "Socialism"). */
+const ABSTRACT_NOUN = /(?:ment|tion|sion|ism|ity|ness|ance|ence|ship|hood)$/;
 const ADJECTIVE_LIKE = /(?:ian|ean|ese|ish|ic|ical|ist|ists|ans|ians|eans|ites|ite|i|ism)$/;
 
 /** Does a watchlist form or a multi-word lexicon name ("New York") start at token i? */
@@ -440,7 +447,7 @@ function classifyUnknown(ctx: ArticleContext, a: number, b: number, atInitial: b
   if (words.some((w) => lexiconType(w) === 'place' || matchAt(ctx.watch, tokens, a + words.indexOf(w), a + words.indexOf(w) + 1, false)?.entry.type === 'place'))
     return push('organization', 'guess');
   // "First Amendment", "National Socialism": ordinary words capitalised are a thing, not an actor.
-  if (words.every((w) => isCommonWord(w) || ctx.lowerSeen.has(w) || ADJECTIVE_LIKE.test(w))) return;
+  if (words.every((w) => isCommonWord(w) || ctx.lowerSeen.has(w) || ADJECTIVE_LIKE.test(w) || ABSTRACT_NOUN.test(w) || TITLE_WORDS.has(w))) return;
   if (n <= 3 && words.every((w) => /^\p{L}[\p{L}\p{M}'’-]*$/u.test(w))) return push('person', 'guess');
   return push('organization', 'guess');
 }

@@ -35,7 +35,7 @@ export const TITLE_HEADS = new Set(
     'sister sheikh ayatollah chancellor premier chairman chairwoman chairperson director ambassador envoy spokesman ' +
     'spokeswoman spokesperson leader adviser advisor chief commissioner coach manager officer inspector detective ' +
     'attorney counsel superintendent striker midfielder goalkeeper defender president-elect secretary-general ceo ' +
-    'founder co-founder executive undersecretary under-secretary administrator republican democrat'
+    'founder co-founder executive undersecretary under-secretary administrator republican democrat chair'
   ).split(' '),
 );
 

@@ -35,10 +35,18 @@ function keepsDot(word: string): boolean {
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  const re = new RegExp(TOKEN_RE.source, 'gu');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const start = m.index;
     let raw = m[0];
     const isWord = /^[\p{L}\p{M}\p{N}]/u.test(raw);
+    // Text glued across elements ("Thursday.Anthony Wallace"): a dot between a lowercase word and
+    // a capital is a sentence end, not an abbreviation; the rest is matched again.
+    const glued = isWord ? /\p{Ll}{2}\.(?=\p{Lu})/u.exec(raw) : null;
+    if (glued) {
+      raw = raw.slice(0, glued.index + 2);
+      re.lastIndex = start + raw.length;
+    }
     if (!isWord) {
       tokens.push({ start, end: start + raw.length, text: raw, word: false });
       continue;

@@ -27,8 +27,33 @@ describe('actor mentions', () => {
     ['a sentence-initial common word', 'Stakeholders are urged to monitor developments.', 'Stakeholders'],
     ['an event name', 'Putin sent greetings on Liberation Day.', 'Liberation Day'],
     ['a unit acronym', 'The blast happened at 0400 GMT.', 'GMT'],
+    ['a contraction of a pronoun', "I'll tell you what Marta Lind thinks.", "I'll"],
+    ['a party-and-state tag', 'Sen. Ben Sasse, R-Neb., agreed.', 'R-Neb'],
+    ['a holiday', 'Shops closed for Christmas in Oslo.', 'Christmas'],
+    ['capitalised common words', 'He cited the First Amendment in court.', 'First Amendment'],
   ])('does not take %s for an actor', (_name, text, word) => {
     expect(actors(text).map((a) => a.text)).not.toContain(word);
+  });
+
+  it('cuts a person off a place joined by "of"', () => {
+    const found = actors('Senator Mitch McConnell of Kentucky objected.');
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Mitch McConnell', type: 'person' }));
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Kentucky', type: 'place' }));
+  });
+
+  it('keeps "of" inside organisation names', () => {
+    expect(actors('The Bank of England raised rates.')).toContainEqual(expect.objectContaining({ text: 'Bank of England', type: 'organization' }));
+  });
+
+  it('separates text glued across page elements', () => {
+    expect(actors('They met on Thursday.Anthony Wallace said so.').map((a) => a.text)).toEqual(['Anthony Wallace']);
+  });
+
+  it('takes only known names from a non-English page', () => {
+    const text = 'Die Bundesregierung hat am Montag neue Regeln für Flughäfen beschlossen. Die Lufthansa und die Gewerkschaft Verdi begrüßten die Entscheidung der Regierung in Berlin, wie ein Sprecher sagte. Auch Frankreich will nachziehen, hieß es aus Paris.';
+    const found = actors(text).map((a) => a.text);
+    expect(found).toEqual(expect.arrayContaining(['Berlin', 'Paris']));
+    for (const noun of ['Bundesregierung', 'Regeln', 'Flughäfen', 'Gewerkschaft', 'Entscheidung', 'Regierung', 'Sprecher']) expect(found).not.toContain(noun);
   });
 
   it('resolves a surname to the full name seen earlier', () => {
