@@ -210,7 +210,7 @@ function isVerbPosition(tokens: readonly Token[], words: readonly string[], s: S
   let p = cue.first - 1;
   while (p >= s.first && !tokens[p]!.word && !QUOTES.has(words[p]!) && words[p] !== ',') p--;
   // A sentence may open with a participle: "Asked whether ...", "Speaking to reporters, ...".
-  if (p < s.first) return /^(?:asked|speaking|writing|responding|pressed|told)$/.test(words[cue.first]!);
+  if (p < s.first) return /^(?:asked|speaking|writing|responding|pressed|told|said|says)$/.test(words[cue.first]!);
   const prev = words[p]!;
   if (DETERMINERS.has(prev) && prev !== 'that' || PREPOSITIONS.has(prev) && prev !== 'to' && prev !== 'by') return false;
   if (prev === "'s" || prev === '’s' || prev === 'different' || prev === 'related') return false;
@@ -318,7 +318,8 @@ function speakerFor(
   }
   // Inverted: '..., said Smith.' / '"...," says the spokesman.' (not '..., telling Reuters').
   const before = words[cue.first - 1];
-  const afterQuotation = before !== undefined && (QUOTES.has(before) || (before === ',' && QUOTES.has(words[cue.first - 2] ?? '')));
+  // '"...," said Smith' — or a sentence opening with the verb: 'Said Dorothy Poynter, "..."'.
+  const afterQuotation = (before !== undefined && (QUOTES.has(before) || (before === ',' && QUOTES.has(words[cue.first - 2] ?? '')))) || cue.first === s.first;
   if (afterQuotation && cue.last < s.last && !cueWord.endsWith('ing')) {
     const after = nounPhraseSpeaker(ctx, words, cue.last, Math.min(s.last, cue.last + 8), mentionAt, mentions, history, si, true);
     // Only a speaker-like phrase that ends the clause: "..., said Smith." but not

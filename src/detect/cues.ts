@@ -79,8 +79,8 @@ for (const lemma of STANCE_LEMMAS) if (!STANCE_FORMS.has(lemma) && !SAY_FORMS.ha
 for (const w of ['challenge', 'challenges', 'tweet', 'post', 'posts', 'note', 'notes', 'hold', 'holds', 'held', 'holding', 'state', 'states', 'remarks', 'remark', 'view', 'views', 'offer', 'offers', 'read', 'reading', 'attack', 'attacks', 'question', 'decline', 'declines', 'learn', 'show', 'find', 'see', 'seeing', 'finding', 'found', 'refer', 'refers', 'referred', 'press', 'presses', 'point', 'points', 'pointed', 'pointing', 'figure', 'figures', 'figured', 'question', 'questions', 'report', 'reports', 'claim', 'claims', 'hope', 'hopes', 'fear', 'fears', 'comment', 'comments', 'answer', 'answers', 'charge', 'charges', 'estimate', 'estimates', 'guess', 'brief', 'doubt', 'doubts', 'welcome', 'counter', 'highlight', 'highlights', 'highlighted', 'highlighting', 'outline', 'outlines', 'outlined', 'outlining', 'expect', 'expects', 'support', 'supports', 'back', 'backs', 'backed', 'backing', 'favor', 'favour', 'plan', 'plans', 'aim', 'aims', 'want']) {
   SAY_FORMS.delete(w);
 }
-for (const w of ['expect', 'expects', 'expected', 'support', 'supports', 'supported', 'plans', 'planned', 'aims', 'want', 'wants', 'wanted', 'backed', 'see', 'sees', 'saw']) STANCE_FORMS.set(w, w);
-for (const w of ['expects', 'reports', 'claims', 'hopes', 'fears', 'wants', 'wanted', 'notes', 'shows', 'finds', 'found', 'show', 'views', 'posted', 'tweets', 'tweeted', 'pressed', 'declined', 'referring', 'offered']) SAY_FORMS.set(w, w);
+for (const w of ['support', 'supports', 'supported', 'plans', 'planned', 'aims', 'want', 'wants', 'wanted', 'backed', 'see', 'sees', 'saw']) STANCE_FORMS.set(w, w);
+for (const w of ['expect', 'expects', 'expected', 'reports', 'claims', 'hopes', 'fears', 'wants', 'wanted', 'notes', 'shows', 'finds', 'found', 'show', 'views', 'posted', 'tweets', 'tweeted', 'pressed', 'declined', 'referring', 'offered']) SAY_FORMS.set(w, w);
 
 export type CueKind = 'say' | 'stance' | 'according' | 'phrase';
 
