@@ -69,7 +69,10 @@ export interface ConllScores {
   documents: number;
 }
 
-/** `limitDocs` scores only the first N stories (a deterministic subset for fast tests). */
+/**
+ * `limitDocs` scores only the first N stories (a deterministic subset); `debug` receives one line
+ * per false positive and false negative, for error analysis.
+ */
 export function scoreConll(file = path.join(goldDir, 'conll2003', 'valid.txt'), limitDocs = Infinity, debug?: (lines: string[]) => void): ConllScores {
   const sents = readConll(file);
   const allTokens = sents.flatMap((s) => s.tokens);
@@ -119,7 +122,6 @@ export function scoreConll(file = path.join(goldDir, 'conll2003', 'valid.txt'), 
     return prf(tp, p.length - tp, g.length - tp);
   };
   if (debug) {
-    const spanText = new Map<string, string>();
     const g2 = new Map<string, string>();
     for (const e of gold) { const [a, b, t] = e.split(':'); g2.set(`${a}:${b}`, t!); }
     const out: string[] = [];
@@ -134,7 +136,6 @@ export function scoreConll(file = path.join(goldDir, 'conll2003', 'valid.txt'), 
       const [a, b, t] = e.split(':');
       out.push(`FN ${t} ${p2.has(`${a}:${b}`) ? 'typed' : 'span'} ${allTokens.slice(Number(a), Number(b)).join(' ')}`);
     }
-    void spanText;
     debug(out);
   }
   return {

@@ -89,8 +89,10 @@ export function findClaims(ctx: ArticleContext, sentences: readonly Sentence[], 
       const sameSpeaker = found.length > 0 && f.speaker.name !== null && f.speaker.name === found[found.length - 1]!.speaker.name;
       if (found.length === 0 || (!sameSpeaker && isSecondAttribution(f, from, tokens, words))) {
         found.push(f);
-        // Known at once, so "it" later in the sentence can refer back to this speaker.
+        // Known at once, so "it" later in the sentence can refer back to this speaker. Only the
+        // last few sentences are ever consulted, so older entries are dropped.
         if (f.speaker.name) history.push({ speaker: f.speaker, sentence: si });
+        while (history.length > 0 && si - history[0]!.sentence > 3) history.shift();
       }
       from = f.cue.last;
     }
@@ -500,7 +502,7 @@ function nounPhraseSpeaker(
     if (tokens[j]!.word && /^\p{Lu}/u.test(tokens[j]!.text) && TITLE_WORDS.has(words[j]!) && j + 1 < end) continue;
     // "I’ve", "we’ll", "he’d": the pronoun decides.
     const w = words[j]!.replace(/['\u2019](?:ve|ll|m|d|re|s)$/, '');
-    if (PRONOUNS.has(w)) return pronounSpeaker(w, tokens[j]!, ctx, mentions, history, si);
+    if (PRONOUNS.has(w)) return pronounSpeaker(w, tokens[j]!, mentions, history, si);
     if (DETERMINERS.has(w) || /^\p{N}/u.test(w) || !tokens[j]!.word || LEADING_JOINS.has(w) || isQuantity(words, j) || QUANTITY_WORDS.has(w)) continue;
     if (PREPOSITIONS.has(w)) return null;
     const p = phrase(j, end);
@@ -532,14 +534,21 @@ function nounPhraseSpeaker(
 function pronounSpeaker(
   w: string,
   tok: Token,
-  ctx: ArticleContext,
   mentions: readonly Mention[],
   history: { speaker: Speaker; sentence: number }[],
   si: number,
 ): Speaker {
   const span = { start: tok.start, end: tok.end };
   const recent = [...history].reverse().filter((h) => si - h.sentence <= 2);
-  const before = mentions.filter((m) => m.end <= tok.start && !m.demonym);
+  // Mentions before the pronoun, nearest last; found by binary search so long texts stay linear.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.end <= tok.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = mentions.slice(Math.max(0, lo - 200), lo).filter((m) => !m.demonym);
   if (w === 'he' || w === 'she') {
     const fromClaims = recent.find((h) => h.speaker.isPerson && h.speaker.sourcing === 'named');
     if (fromClaims) return { ...fromClaims.speaker, ...span };
@@ -559,5 +568,4 @@ function pronounSpeaker(
     if (m && tok.start - m.end < 4) return { ...named(m), ...span };
   }
   return { name: null, ...span, sourcing: 'vague', isPerson: true, firstPerson: w === 'i' || w === 'we' || w === 'you' };
-  void ctx;
 }
