@@ -144,6 +144,9 @@ function findInSentence(
   history: { speaker: Speaker; sentence: number }[],
 ): Found | null {
   let stanceFallback: Found | null = null;
+  // A question asserts nothing ("What did the prosecutors say?"), unless it is quoted and
+  // attributed ('"Why now?" she asked.').
+  if (words[s.last - 1] === '?' && !words.slice(s.first, s.last).some((w) => QUOTES.has(w))) return null;
   for (let i = s.first; i < s.last; i++) {
     // 'Clinton told the crowd: “We have to be ready.”' — a colon opening a quotation is the cue
     // when no verb of saying came first.
@@ -345,8 +348,9 @@ function speakerFor(
     return null;
   }
   // "She greeted supporters and told them ...": a verb coordinated with an earlier one shares
-  // the sentence's subject.
-  if (words[k] === 'and' || words[k] === 'then') {
+  // the sentence's subject; so does a participle after its object ("sent a letter stating").
+  const participleAfterObject = cueWord.endsWith('ing') && !VERB_FILLERS.has(words[k]!) && !BE.has(words[k]!) && words[k] !== ',' && !mentionAt.has(k) && !PRONOUNS.has(words[k]!);
+  if (words[k] === 'and' || words[k] === 'then' || participleAfterObject) {
     const main = mainSubject(ctx, words, s, k, mentionAt, mentions, history, si);
     if (main) return main;
   }
@@ -423,7 +427,7 @@ function mainSubject(
   let b = a;
   while (b < k && words[b] !== ',') b++;
   if (b <= a) return null;
-  const sp = nounPhraseSpeaker(ctx, words, a, b, mentionAt, mentions, history, si, false);
+  const sp = nounPhraseSpeaker(ctx, words, a, b, mentionAt, mentions, history, si, false, true);
   return sp && (sp.sourcing === 'named' || sp.isPerson) ? sp : null;
 }
 
@@ -454,6 +458,7 @@ function nounPhraseSpeaker(
   history: { speaker: Speaker; sentence: number }[],
   si: number,
   forward: boolean,
+  trim = false,
 ): Speaker | null {
   const { tokens, text } = ctx;
   let end = b;
@@ -461,7 +466,23 @@ function nounPhraseSpeaker(
     for (let j = a; j < b; j++) if (!tokens[j]!.word && !mentionAt.has(j)) { end = j; break; }
   }
   if (end <= a) return null;
-  const phrase = (from: number, to: number) => ({ start: tokens[from]!.start, end: tokens[to - 1]!.end, text: text.slice(tokens[from]!.start, tokens[to - 1]!.end) });
+  // The speaker phrase runs from its head to the end of the subject. When the range may hold the
+  // verb too (`trim`, a whole clause), it runs through prepositional phrases ("Officials in
+  // Washington") and stops at the first other word ("Officials sent a letter").
+  const phrase = (from: number, to: number) => {
+    let last = trim ? from + 1 : to;
+    while (last < to) {
+      const w = words[last]!;
+      const prev = words[last - 1]!;
+      const ok = mentionAt.has(last) || PREPOSITIONS.has(w) || DETERMINERS.has(w) || /^\p{Lu}/u.test(tokens[last]!.text) || /^\p{N}/u.test(w) ||
+        ((PREPOSITIONS.has(prev) || DETERMINERS.has(prev) || prev === "'s" || prev === '\u2019s') && tokens[last]!.word) || w === "'s" || w === '\u2019s' || w === '-';
+      if (!ok) break;
+      last++;
+    }
+    // Do not end on a dangling preposition or determiner.
+    while (last > from + 1 && (PREPOSITIONS.has(words[last - 1]!) || DETERMINERS.has(words[last - 1]!))) last--;
+    return { start: tokens[from]!.start, end: tokens[last - 1]!.end, text: text.slice(tokens[from]!.start, tokens[last - 1]!.end) };
+  };
   // Names before any preposition ("Washington" in "Officials in Washington" is where, not who).
   // A person wins ("BBC's North America editor Jon Sopel", "President Barack Obama"); a name
   // followed by "'s" only modifies the head ("Trump's campaign manager").

@@ -25,6 +25,15 @@ describe('policy claims', () => {
     if (c!.speakerStart !== null) expect(text.slice(c!.speakerStart, c!.speakerEnd!)).toMatch(speaker ? /\S/ : /^/);
   });
 
+  it.each([
+    ['coordinated verbs share the subject', 'Lena Okafor greeted supporters in Oslo and told them that the vote was close.', 'Lena Okafor'],
+    ['a participle after its object', 'Officials sent a letter to the ministry stating that the demands were met.', 'Officials'],
+    ['an appositive between subject and verb', 'Marta Lind, a 55-year-old salesman from Lagos, says the vote was fair.', 'Marta Lind'],
+    ['a share of people', 'About four in 10 voters say that taxes matter most.', 'voters'],
+  ])('finds the speaker when %s', (_name, text, speaker) => {
+    expect(claimOf(text)?.speaker).toBe(speaker);
+  });
+
   it('gives the speaker span of the mention', () => {
     const text = 'Officials in Washington have signaled a cautious approach.';
     const c = claimOf(text)!;
@@ -49,6 +58,8 @@ describe('policy claims', () => {
     ['a gesture, not a statement', 'The gesture added another layer to the diplomacy.'],
     ['a first-person voice inside a quote', 'I think we should go home now.'],
     ['plain narration', 'The delegation arrived in Geneva on Monday.'],
+    ['a question', 'What did the prosecutors say?'],
+    ['a verb of saying inside a quotation', '“I told them we would never sign,” and the room fell silent.'],
   ])('finds no claim in %s', (_name, text) => {
     expect(detect(text).claims).toEqual([]);
   });
