@@ -489,7 +489,12 @@ function findHeadline(doc: Document, root: Element): Element | null {
 }
 
 function insideNeverText(element: Element): boolean {
-  for (let el: Element | null = element; el; el = el.parentElement) if (isNeverText(el, el.tagName.toUpperCase())) return true;
+  // A <form> can wrap a whole page (server-side web forms); only the tags that never hold
+  // page text count here.
+  for (let el: Element | null = element; el; el = el.parentElement) {
+    const tag = el.tagName.toUpperCase();
+    if (tag !== 'FORM' && isNeverText(el, tag)) return true;
+  }
   return false;
 }
 
