@@ -5,21 +5,24 @@
  * Every term must match; the last is a prefix while the reader is still typing. A tiny
  * query planner keeps each keystroke's cost bounded by the rarest term, not by the store:
  *   1. count each term's key range; any zero means no results, at once;
- *   2. rarest term exact  → walk that word's range backwards (its keys are "word created", so
- *      the walk is already newest first) and keep records matching the other terms;
+ *   2. rarest term exact  → walk that word's keys backwards (they are "word created", so the
+ *      walk is already newest first), keeping ids present in the other terms' id sets;
  *   3. rarest term a prefix with few entries → collect its keys, sort by time, fetch in order;
  *   4. rarest term a prefix matching very many records (or a one-letter prefix, whose count
- *      would itself be a long walk) → walk all records newest first: when matches are that dense
- *      a page fills after a few hundred records.
+ *      would itself be a long walk) → walk all record keys newest first: when matches are that
+ *      dense a page fills after a few hundred keys.
+ * Every walk is key-only; a record is loaded only once its id has passed every id set.
  */
 import type { Annotation } from '../annotation/record';
 import { type FacetFilter, type PageCursor, matchesFacet } from './annotations';
 import type { ClaimlensDB } from './db';
-import { type StoredAnnotation, fromStored, storedTokens } from './stored';
+import { fromStored, storedTokens } from './stored';
 import { type QueryTerm, queryTerms, termMatches, tokenOfKey, wordKey } from './words';
 
 /** A prefix with at most this many index entries is resolved from its keys (step 3). */
 export const SPARSE_PREFIX_LIMIT = 5_000;
+/** Another term with at most this many entries is turned into an id set (one getAllKeys call). */
+export const OTHER_TERM_SET_LIMIT = 50_000;
 
 export interface SearchOptions {
   limit: number;
@@ -67,54 +70,58 @@ export async function searchAnnotations(db: ClaimlensDB, query: string, options:
     await tx.done;
     return { items: [], next: null, plan: 'none' };
   }
-  const others = counted.slice(1).map((c) => c.term);
-  const keep = (stored: StoredAnnotation): boolean => {
-    const tokens = storedTokens(stored);
-    return others.every((term) => termMatches(term, tokens)) && (!filter || matchesFacet(fromStored(stored), filter));
+  const others = counted.slice(1);
+  // Other terms as id sets from one getAllKeys call each, so candidates are tested without
+  // loading their records; a term matching very many records is checked on the record instead.
+  const sets: Set<string>[] = [];
+  const onRecord: QueryTerm[] = [];
+  for (const { term, count } of others) {
+    if (count <= OTHER_TERM_SET_LIMIT) sets.push(new Set(await words.getAllKeys(termRange(term))));
+    else onRecord.push(term);
+  }
+  const candidate = (id: string) => sets.every((set) => set.has(id));
+  const items: Annotation[] = [];
+  /** Loads a candidate and keeps it if it passes the remaining checks; true when the page is full. */
+  const take = async (id: string): Promise<boolean> => {
+    const stored = await tx.store.get(id);
+    if (!stored) return false;
+    if (onRecord.length && !onRecord.every((term) => termMatches(term, stored.derived ? storedTokens(stored) : []))) return false;
+    const annotation = fromStored(stored);
+    if (filter && !matchesFacet(annotation, filter)) return false;
+    items.push(annotation);
+    return items.length >= limit;
   };
 
-  const items: Annotation[] = [];
   let plan: SearchPage['plan'];
   if (!driver.term.prefix) {
     plan = 'word';
+    // Keys are "word created", so a reverse key-only walk is already newest first.
     const upper = before ? wordKey(driver.term.text, before.created) : wordKey(driver.term.text, '\uffff');
     const range = IDBKeyRange.bound(wordKey(driver.term.text, ''), upper);
-    for (let cursor = await words.openCursor(range, 'prev'); cursor; ) {
-      const stored = cursor.value;
-      if (isAfter(stored.created, stored.id, before) && keep(stored)) {
-        items.push(fromStored(stored));
-        if (items.length >= limit) break;
-      }
-      cursor = await cursor.continue();
+    for (let cursor = await words.openKeyCursor(range, 'prev'); cursor; cursor = await cursor.continue()) {
+      const id = cursor.primaryKey;
+      const created = cursor.key.slice(driver.term.text.length + 1);
+      if (isAfter(created, id, before) && candidate(id) && (await take(id))) break;
     }
   } else if (driver.count <= SPARSE_PREFIX_LIMIT) {
     plan = 'prefix-keys';
-    // Keys only (no values) for the whole prefix range, then newest first by (created, id).
+    // Keys only for the whole prefix range, then newest first by (created, id).
     const hits = new Map<string, string>();
     for (let cursor = await words.openKeyCursor(termRange(driver.term)); cursor; cursor = await cursor.continue()) {
       const created = cursor.key.slice(tokenOfKey(cursor.key).length + 1);
-      if (isAfter(created, cursor.primaryKey, before)) hits.set(cursor.primaryKey, created);
+      if (isAfter(created, cursor.primaryKey, before) && candidate(cursor.primaryKey)) hits.set(cursor.primaryKey, created);
     }
     const ordered = [...hits].sort(([idA, a], [idB, b]) => (a === b ? (idA < idB ? 1 : -1) : a < b ? 1 : -1));
-    for (const [id] of ordered) {
-      const stored = await tx.store.get(id);
-      if (stored && keep(stored)) {
-        items.push(fromStored(stored));
-        if (items.length >= limit) break;
-      }
-    }
+    for (const [id] of ordered) if (await take(id)) break;
   } else {
     plan = 'newest-walk';
-    const all = [driver.term, ...others];
+    // Matches are dense: walk every record's key newest first; a page fills within a few
+    // hundred keys. A one-letter prefix has no id set (too large), so it is checked on the record.
+    if (Number.isFinite(driver.count)) sets.push(new Set(await words.getAllKeys(termRange(driver.term))));
+    else onRecord.push(driver.term);
     const range = before ? IDBKeyRange.upperBound([before.created, before.id], true) : null;
-    for (let cursor = await tx.store.index('byCreated').openCursor(range, 'prev'); cursor; ) {
-      const stored = cursor.value;
-      const tokens = stored.derived ? storedTokens(stored) : [];
-      if (all.every((term) => termMatches(term, tokens)) && (!filter || matchesFacet(fromStored(stored), filter))) {
-        items.push(fromStored(stored));
-        if (items.length >= limit) break;
-      }
-      cursor = await cursor.continue();
+    for (let cursor = await tx.store.index('byCreated').openKeyCursor(range, 'prev'); cursor; cursor = await cursor.continue()) {
+      if (candidate(cursor.primaryKey) && (await take(cursor.primaryKey))) break;
     }
   }
   await tx.done;

@@ -263,3 +263,17 @@ describe('hostile but valid content is kept as inert text', () => {
     expect(await countAnnotations(db)).toBe(3);
   });
 });
+
+describe('nesting depth check', () => {
+  it.each([
+    ['[[1]]', 2, false],
+    ['[[[1]]]', 2, true],
+    ['{"a": "[[[[[[", "b": {"c": []}}', 3, false],
+    ['{"a": "quote \\" [[[[[[", "b": [[[]]]}', 2, true],
+    ['{"a": "ends in backslash \\\\", "b": [[]]}', 2, true],
+    ['{"a": "ends in backslash \\\\", "b": [1]}', 2, false],
+  ] as const)('%s deeper than %i: %s', async (text, limit, expected) => {
+    const { exceedsDepth } = await import('../../../src/export/import');
+    expect(exceedsDepth(text, limit)).toBe(expected);
+  });
+});
