@@ -11,6 +11,8 @@
  *   4. rarest term a prefix matching very many records (or a one-letter prefix, whose count
  *      would itself be a long walk) → walk all record keys newest first: when matches are that
  *      dense a page fills after a few hundred keys.
+ *   With several terms whose id sets meet in at most SMALL_INTERSECTION records, those records
+ *   are loaded and sorted directly ('intersection').
  * Every walk is key-only; a record is loaded only once its id has passed every id set.
  */
 import type { Annotation } from '../annotation/record';
@@ -23,6 +25,8 @@ import { type QueryTerm, queryTerms, termMatches, tokenOfKey, wordKey } from './
 export const SPARSE_PREFIX_LIMIT = 5_000;
 /** Another term with at most this many entries is turned into an id set (one getAllKeys call). */
 export const OTHER_TERM_SET_LIMIT = 50_000;
+/** An intersection of several terms this small is loaded and sorted directly. */
+export const SMALL_INTERSECTION = 200;
 
 export interface SearchOptions {
   limit: number;
@@ -35,7 +39,7 @@ export interface SearchPage {
   items: Annotation[];
   next: PageCursor | null;
   /** How the query was answered; for the bench and for tests. */
-  plan: 'empty' | 'none' | 'word' | 'prefix-keys' | 'newest-walk';
+  plan: 'empty' | 'none' | 'word' | 'prefix-keys' | 'newest-walk' | 'intersection';
 }
 
 function termRange(term: QueryTerm): IDBKeyRange {
@@ -93,7 +97,26 @@ export async function searchAnnotations(db: ClaimlensDB, query: string, options:
   };
 
   let plan: SearchPage['plan'];
-  if (!driver.term.prefix) {
+  // Several terms: when their intersection is small, sort those few records directly instead
+  // of walking the driver (two common words that rarely meet would otherwise walk far).
+  let small: string[] | null = null;
+  if (sets.length && Number.isFinite(driver.count) && driver.count <= OTHER_TERM_SET_LIMIT) {
+    const ids = (await words.getAllKeys(termRange(driver.term))).filter(candidate);
+    if (ids.length <= SMALL_INTERSECTION) small = [...new Set(ids)];
+  }
+  if (small) {
+    plan = 'intersection';
+    const found: Annotation[] = [];
+    for (const id of small) {
+      const stored = await tx.store.get(id);
+      if (!stored || !isAfter(stored.created, stored.id, before)) continue;
+      if (onRecord.length && !onRecord.every((term) => termMatches(term, stored.derived ? storedTokens(stored) : []))) continue;
+      const annotation = fromStored(stored);
+      if (!filter || matchesFacet(annotation, filter)) found.push(annotation);
+    }
+    found.sort((a, b) => (a.created === b.created ? (a.id < b.id ? 1 : -1) : a.created < b.created ? 1 : -1));
+    items.push(...found.slice(0, limit));
+  } else if (!driver.term.prefix) {
     plan = 'word';
     // Keys are "word created", so a reverse key-only walk is already newest first.
     const upper = before ? wordKey(driver.term.text, before.created) : wordKey(driver.term.text, '\uffff');

@@ -34,9 +34,9 @@ describe('searchAnnotations', () => {
   it.each([
     ['tariff ', [5, 4, 3, 1], 'word'],
     ['tarif', [5, 4, 3, 2, 1], 'prefix-keys'],
-    ['tariff watch ', [4], 'word'],
-    ['sullivan deterrence ', [6], 'word'],
-    ['ministry ask ', [2], 'word'],
+    ['tariff watch ', [4], 'intersection'],
+    ['sullivan deterrence ', [6], 'intersection'],
+    ['ministry ask ', [2], 'intersection'],
     ['zebra', [], 'none'],
     ['', [], 'empty'],
   ] as const)('"%s" finds %j, newest first, in snippet, note, title, actor and tag', async (query, expected, plan) => {
@@ -76,6 +76,23 @@ describe('searchAnnotations', () => {
       if (query !== 'o') expect(seen).toEqual(expected);
       else expect(seen.length).toBeGreaterThan(200);
     }
+  });
+
+  it('walks the rarest word when several words meet in many records, and pages exactly', async () => {
+    const { db } = await freshDb();
+    const records = makeMany(260);
+    await bulkImport(db, records);
+    const expected = [...records].sort((a, b) => (a.created < b.created ? 1 : -1)).map((a) => a.id);
+    const seen: string[] = [];
+    let before = null;
+    for (;;) {
+      const page = await searchAnnotations(db, 'talks officials ', { limit: 50, before });
+      expect(page.plan).toBe('word');
+      seen.push(...page.items.map((a) => a.id));
+      if (!page.next) break;
+      before = page.next;
+    }
+    expect(seen).toEqual(expected);
   });
 
   it('walks newest first when a prefix matches more entries than the sparse limit', async () => {
