@@ -11,8 +11,8 @@
  *   4. rarest term a prefix matching very many records (or a one-letter prefix, whose count
  *      would itself be a long walk) → walk all record keys newest first: when matches are that
  *      dense a page fills after a few hundred keys.
- *   With several terms whose id sets meet in at most SMALL_INTERSECTION records, those records
- *   are loaded and sorted directly ('intersection').
+ *   When the matching ids (a prefix's, or several terms' intersection, each one getAllKeys call)
+ *   are at most SMALL_INTERSECTION records, those are loaded and sorted directly ('small-set').
  * Every walk is key-only; a record is loaded only once its id has passed every id set.
  */
 import type { Annotation } from '../annotation/record';
@@ -39,7 +39,7 @@ export interface SearchPage {
   items: Annotation[];
   next: PageCursor | null;
   /** How the query was answered; for the bench and for tests. */
-  plan: 'empty' | 'none' | 'word' | 'prefix-keys' | 'newest-walk' | 'intersection';
+  plan: 'empty' | 'none' | 'word' | 'prefix-keys' | 'newest-walk' | 'small-set';
 }
 
 function termRange(term: QueryTerm): IDBKeyRange {
@@ -100,12 +100,13 @@ export async function searchAnnotations(db: ClaimlensDB, query: string, options:
   // Several terms: when their intersection is small, sort those few records directly instead
   // of walking the driver (two common words that rarely meet would otherwise walk far).
   let small: string[] | null = null;
-  if (sets.length && Number.isFinite(driver.count) && driver.count <= OTHER_TERM_SET_LIMIT) {
+  // A lone prefix too: getAllKeys is one call, where walking its keys is a step per key.
+  if ((sets.length || driver.term.prefix) && Number.isFinite(driver.count) && driver.count <= OTHER_TERM_SET_LIMIT) {
     const ids = (await words.getAllKeys(termRange(driver.term))).filter(candidate);
     if (ids.length <= SMALL_INTERSECTION) small = [...new Set(ids)];
   }
   if (small) {
-    plan = 'intersection';
+    plan = 'small-set';
     const found: Annotation[] = [];
     for (const id of small) {
       const stored = await tx.store.get(id);
