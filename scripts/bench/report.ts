@@ -44,8 +44,8 @@ export function renderText(rows: readonly PageRow[], summary: Summary, reanchor:
           n(r.mainThreadMsPer1kWords, 2),
           n(r.startToPaintedMs, 0),
           n(r.longestStepMs, 1),
-          r.ourLongTaskMs === null ? '<50' : n(r.ourLongTaskMs, 0),
-          r.pageLongTaskMs === null ? '<50' : n(r.pageLongTaskMs, 0),
+          n(r.ourLongTaskMs, 0),
+          r.pageLongTaskMs === null ? '-' : n(r.pageLongTaskMs, 0),
           `${h(HL[0]!)}/${h(HL[1]!)}/${h(HL[2]!)}`,
           `${h(HL[3]!)}/${h(HL[4]!)}/${h(HL[5]!)}`,
         ];
@@ -143,7 +143,7 @@ export const METHODS = `How it is measured
 - Each page is served from 127.0.0.1 (corpus pages from memory at their original path, so rules that read the address see it); every request to another host is aborted, so nothing leaves the machine. One Chromium, one page at a time.
 - words: lowercase letter/digit runs in readArticle(document).map.text, run in the page after Claimlens is done (the same code, bundled with esbuild, that the content script runs; its text is what detection gets).
 - main ms: sum of the content script's claimlens:* User Timing measures. idle→paint: claimlens:start to claimlens:painted (includes detection in the service worker, off the page's thread).
-- our task: Long Tasks API observer installed before the page's scripts; a long task is ours when one of our measures lies inside it (tasks on one thread never overlap). '<50' means no task of ours reached 50 ms; then the summary counts our longest step. page task: the longest task of any origin between start and painted.
+- our task: the Long Tasks API (observer installed before the page's scripts) reports no task that runs only a content script, so each page is traced (Chromium trace, categories toplevel + blink.user_timing). On the renderer main thread that carries our claimlens:* events, back-to-back RunTask and microtask-checkpoint slices (gap < 0.2 ms) form one task; a task is ours when it holds one of our measures or marks (the claimlens:start task also evaluates the content script). page task: the longest other task between start and painted (the page's own scripts).
 - painting: the same terms (distinct texts of the person/organization/place ranges Claimlens painted) on the same article element. ours = the claimlens:paint measure (all six categories, claims too); equiv = finding those terms in the article's text nodes from scratch, one Range each, one Highlight; mark.js = new Mark(article).mark(terms, {separateWordSearch:false, caseSensitive:true, diacritics:false, accuracy exactly with punctuation limiters}), then unmark(). ratio = ours ÷ mark.js (clock steps are 0.1 ms; times below count as 0.1).
 - scope: bag-of-tokens precision/recall against *.expected.txt, macro mean over corpus pages with a true text; Readability.js (bundled from node_modules) on document.cloneNode(true) in the same page.
 - re-anchoring: passages drawn with a seeded generator from 100 strata of the article's sentences (a third cut to 4–10-word phrases), saved with the extension's selectorsFor; anchored with the extension's anchorQuote in the page. Edits are made on the article TEXT with every change recorded, so each passage's true new place (or its absence) is known; an orphan is right when the passage is gone.`;

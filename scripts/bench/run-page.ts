@@ -9,7 +9,8 @@ import type { FixtureServer } from '../lib/fixture-server';
 import { PAINTED, READ_DONE } from './init-script';
 import type { Collected, ScopeResult } from './page-agent';
 import type { BenchPage } from './pages';
-import { byStep, max, ourLongTasks, overlap, round, tasksBetween, tokens } from './stats';
+import { byStep, max, overlap, round, tasksBetween, tokens } from './stats';
+import { startTrace, type Trace, taskFigures, type TaskFigures } from './trace';
 
 export type PageStatus = 'painted' | 'quiet' | 'not-painted' | 'error';
 
@@ -29,10 +30,13 @@ export interface PageRow {
   startToPaintedMs: number | null;
   /** The longest single step of ours (a lower bound for the task it ran in). */
   longestStepMs: number;
-  /** The longest long task (≥ 50 ms) that ran one of our steps, or null when none did. */
+  /** The longest main-thread task (from the trace) that ran Claimlens code, and per step. */
   ourLongTaskMs: number | null;
-  /** The longest long task of any kind on the page between `claimlens:start` and painted (the page's own included). */
+  ourTasks: Record<string, number>;
+  /** The longest task of the page's own (from the trace) between `claimlens:start` and painted. */
   pageLongTaskMs: number | null;
+  /** What the Long Tasks API reported in that window (it does not see content-script tasks). */
+  longTasksApiMs: number | null;
   highlights: Record<string, number>;
   highlightTotal: number;
   paint: {
@@ -99,7 +103,9 @@ function emptyRow(page: BenchPage): PageRow {
     startToPaintedMs: null,
     longestStepMs: 0,
     ourLongTaskMs: null,
+    ourTasks: {},
     pageLongTaskMs: null,
+    longTasksApiMs: null,
     highlights: {},
     highlightTotal: 0,
     paint: {
@@ -147,7 +153,8 @@ export async function measurePage(page: BenchPage, ctx: PageContext): Promise<Pa
   });
   tab.on('pageerror', (error) => {
     row.pageErrors++;
-    if (/claimlens/i.test(error.stack ?? error.message)) row.console.push(`pageerror: ${error.message.slice(0, 300)}`);
+    // Content-script errors surface here too; their stack points into the extension.
+    if (/claimlens|chrome-extension:/i.test(error.stack ?? error.message)) row.console.push(`error in the extension: ${error.message.slice(0, 300)}`);
   });
   try {
     await withTimeout(run(tab, page, ctx, row), ctx.timeoutMs, page.id);
@@ -163,6 +170,19 @@ export async function measurePage(page: BenchPage, ctx: PageContext): Promise<Pa
 async function run(tab: Page, page: BenchPage, ctx: PageContext, row: PageRow): Promise<void> {
   const html = page.html();
   if (html !== null) ctx.server.route(page.servePath, html);
+  const cdp = await ctx.context.newCDPSession(tab);
+  const trace = await startTrace(cdp);
+  try {
+    await measureTraced(tab, page, ctx, row, trace);
+  } finally {
+    // Tracing is browser-wide: leave it running and the next page cannot start its own.
+    await withTimeout(trace.stop(), 10_000, 'stopping the trace').catch(() => undefined);
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+async function measureTraced(tab: Page, page: BenchPage, ctx: PageContext, row: PageRow, trace: Trace): Promise<void> {
+  let tasks: TaskFigures | null = null;
   const t0 = Date.now();
   await tab.goto(ctx.server.url(page.servePath), { waitUntil: 'domcontentloaded', timeout: ctx.timeoutMs });
   await tab.waitForFunction(READ_DONE, null, { timeout: ctx.timeoutMs, polling: 50 });
@@ -188,6 +208,7 @@ async function run(tab: Page, page: BenchPage, ctx: PageContext, row: PageRow): 
   row.loadMs = Date.now() - t0;
   // Long tasks reach the observer asynchronously; give the last one a moment to land.
   await tab.waitForTimeout(150);
+  tasks = taskFigures(await trace.stop());
   if (!agentLoaded) await call(tab, ctx.agent);
   const collected = await call<Collected>(tab, `${AGENT}.collect()`);
   scope ??= await call<ScopeResult>(tab, `${AGENT}.readScope()`);
@@ -202,12 +223,15 @@ async function run(tab: Page, page: BenchPage, ctx: PageContext, row: PageRow): 
   const start = collected.marks.find((m) => m.name === 'claimlens:start');
   const paintedMark = collected.marks.find((m) => m.name === 'claimlens:painted');
   row.startToPaintedMs = start && paintedMark ? round(paintedMark.startTime - start.startTime, 1) : null;
-  const ours = ourLongTasks(collected.longTasks, collected.measures);
-  row.ourLongTaskMs = ours.length ? round(max(ours.map((t) => t.duration)), 1) : null;
+  if (tasks) {
+    row.ourLongTaskMs = tasks.ourTaskMs === null ? null : round(tasks.ourTaskMs, 1);
+    row.ourTasks = Object.fromEntries(Object.entries(tasks.ourTasks).map(([k, v]) => [k, round(v, 1)]));
+    row.pageLongTaskMs = tasks.pageTaskMs === null ? null : round(tasks.pageTaskMs, 1);
+  }
   if (start) {
     const end = paintedMark?.startTime ?? start.startTime + max(collected.measures.map((m) => m.startTime + m.duration - start.startTime));
     const during = tasksBetween(collected.longTasks, start.startTime, end);
-    row.pageLongTaskMs = during.length ? round(max(during.map((t) => t.duration)), 1) : null;
+    row.longTasksApiMs = during.length ? round(max(during.map((t) => t.duration)), 1) : null;
   }
   row.highlights = collected.highlights;
   row.highlightTotal = Object.values(collected.highlights).reduce((s, n) => s + n, 0);
