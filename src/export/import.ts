@@ -466,3 +466,16 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportRes
 export function describeRefusal(entry: RefusedItem): string {
   return `item ${entry.item}: ${entry.reason}`;
 }
+
+/**
+ * Why a stored value is not an intact Claimlens annotation, or null if it is: the import
+ * rules applied to the store, and the record must read back unchanged (for `findDamaged`).
+ */
+export function annotationProblem(value: unknown): string | null {
+  try {
+    const read = readAnnotation(value, [], new Date(0));
+    return JSON.stringify(read) === JSON.stringify(value) ? null : 'differs from the record it should be';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

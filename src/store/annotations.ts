@@ -295,3 +295,30 @@ export async function restoreAnnotation(db: ClaimlensDB, annotation: Annotation)
 }
 
 export type { StoredAnnotation };
+
+export interface DamagedRecord {
+  /** The stored key, even when the record's own fields are unreadable. */
+  key: string;
+  reason: string;
+}
+
+/**
+ * Records that no longer read as annotations (a bug in an old version, a disk error), found
+ * with the import validator, so the UI can say which ones and offer to export them raw
+ * rather than crash on them. Nothing is deleted. Walks every record: a maintenance check,
+ * not something to run per keystroke.
+ */
+export async function findDamaged(
+  db: ClaimlensDB,
+  check: (value: unknown) => string | null,
+): Promise<DamagedRecord[]> {
+  const damaged: DamagedRecord[] = [];
+  const tx = db.transaction('annotations', 'readonly');
+  for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+    const value: unknown = cursor.value;
+    const reason = check(typeof value === 'object' && value !== null && 'derived' in value ? fromStored(value as StoredAnnotation) : value);
+    if (reason) damaged.push({ key: cursor.key, reason });
+  }
+  await tx.done;
+  return damaged;
+}

@@ -5,6 +5,7 @@ import {
   countAnnotations,
   countsBy,
   deleteAnnotation,
+  findDamaged,
   getAnnotation,
   iterateNewestFirst,
   listByFacet,
@@ -14,6 +15,7 @@ import {
   updateAnnotation,
 } from '../../../src/store/annotations';
 import { bulkImport } from '../../../src/store/bulk';
+import { annotationProblem } from '../../../src/export/import';
 import { StoreError, toStoreError, transactionError } from '../../../src/store/errors';
 import { freshDb, makeAnnotation, makeMany, snapshot, uuid } from './fixtures';
 
@@ -227,6 +229,24 @@ describe('a save that cannot be stored', () => {
     const before = await snapshot(db);
     const bad = { ...makeAnnotation({ i: 2 }), claimlens: { ...makeAnnotation({ i: 2 }).claimlens, rawUrl: Symbol('x') as never } };
     await expect(putAnnotation(db, bad)).rejects.toBeInstanceOf(StoreError);
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('concurrent saves and damaged records', () => {
+  it('100 saves at the same moment end with exactly 100 records', async () => {
+    const { db } = await freshDb();
+    await Promise.all(makeMany(100).map((a) => putAnnotation(db, a)));
+    expect(await countAnnotations(db)).toBe(100);
+  });
+
+  it('finds damaged records by key without touching them', async () => {
+    const { db } = await freshDb();
+    await bulkImport(db, makeMany(4));
+    await db.put('annotations', { id: 'urn:uuid:broken', created: '2026-01-01T00:00:00.000Z' } as never);
+    const before = await snapshot(db);
+    const damaged = await findDamaged(db, annotationProblem);
+    expect(damaged).toEqual([{ key: 'urn:uuid:broken', reason: '`type` must be "Annotation"' }]);
     expect(await snapshot(db)).toEqual(before);
   });
 });
