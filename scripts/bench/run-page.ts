@@ -161,6 +161,8 @@ export async function measurePage(page: BenchPage, ctx: PageContext): Promise<Pa
   } catch (error) {
     row.status = 'error';
     row.error = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+    const now = tab.url();
+    if (!now.endsWith(page.servePath)) row.error += ` (the page navigated itself to ${now})`;
   } finally {
     await withTimeout(tab.close({ runBeforeUnload: false }), 10_000, 'closing the tab').catch(() => undefined);
   }

@@ -12,25 +12,6 @@ export function max(xs: number[]): number {
   return xs.reduce((m, x) => (x > m ? x : m), 0);
 }
 
-/**
- * Timestamps in a page are coarsened (100 µs without cross-origin isolation), so a step's
- * window may poke out of its task's window by that much.
- */
-const SLACK_MS = 1;
-
-/**
- * The long tasks that ran Claimlens code: a task is ours when it contains one of our
- * synchronous `claimlens:*` measures. Tasks on one thread never overlap, so a step that
- * lies inside a task's window ran in that task; the rest are the page's own tasks.
- */
-export function ourLongTasks(longTasks: readonly TimingEntry[], measures: readonly TimingEntry[]): TimingEntry[] {
-  return longTasks.filter((task) =>
-    measures.some(
-      (m) => m.startTime >= task.startTime - SLACK_MS && m.startTime + m.duration <= task.startTime + task.duration + SLACK_MS,
-    ),
-  );
-}
-
 /** Long tasks that started inside [from, to] (the page's own work while Claimlens was busy). */
 export function tasksBetween(longTasks: readonly TimingEntry[], from: number, to: number): TimingEntry[] {
   return longTasks.filter((t) => t.startTime + t.duration >= from && t.startTime <= to);
