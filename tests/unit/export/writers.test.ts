@@ -41,6 +41,19 @@ describe('JSON-LD', () => {
     expect(JSON.parse(chunks.join('')).total).toBe(23);
   });
 
+  it('never puts more than one chunk of records in a chunk, and lets timers run between chunks by default', async () => {
+    const records = makeMany(40);
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    let sawTimerMidway = false;
+    let index = 0;
+    for await (const chunk of streamJsonLd(records, { ...options, chunkRecords: 10 })) {
+      expect((chunk.match(/"type": "Annotation"/g) ?? []).length).toBeLessThanOrEqual(10);
+      if (index++ === 2) sawTimerMidway = timerRan;
+    }
+    expect(sawTimerMidway).toBe(true);
+  });
+
   it('streams an empty collection as valid JSON', async () => {
     const text = await collect(streamJsonLd([], options));
     expect(text).toBe(exportJsonLd([], options));
