@@ -352,8 +352,20 @@ function storySiblings(pass: Pass, top: Element): Element[] {
       if ((length > 80 && density < 0.25) || (length > 0 && length <= 80 && density === 0 && endsSentence(sibling))) keep.push(sibling);
     }
   }
-  if (keep.length > 1) return keep;
+  if (keep.length > 1) {
+    // Between paragraphs kept one by one, a captioned photo belongs to the story too.
+    return [...parent.children].filter((el) => keep.includes(el) || isCaptionedPhoto(pass, el));
+  }
   return cousins(pass, top) ?? keep;
+}
+
+/** A picture with its caption: an image, a short caption, no links, no player. */
+function isCaptionedPhoto(pass: Pass, element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (tag !== 'FIGURE' && tag !== 'DIV') return false;
+  if (!element.querySelector('img, picture') || element.querySelector('iframe, video, a[href] img')) return false;
+  const length = textLength(pass, element);
+  return length > 0 && length < 400 && linkDensity(pass, element) < 0.2 && !PLAYER.test(classAndId(element));
 }
 
 /**
