@@ -33,6 +33,7 @@ export interface PageRow {
   /** The longest main-thread task (from the trace) that ran Claimlens code, and per step. */
   ourLongTaskMs: number | null;
   ourTasks: Record<string, number>;
+  rendererPid: number | null;
   /** The longest task of the page's own (from the trace) between `claimlens:start` and painted. */
   pageLongTaskMs: number | null;
   /** What the Long Tasks API reported in that window (it does not see content-script tasks). */
@@ -104,6 +105,7 @@ function emptyRow(page: BenchPage): PageRow {
     longestStepMs: 0,
     ourLongTaskMs: null,
     ourTasks: {},
+    rendererPid: null,
     pageLongTaskMs: null,
     longTasksApiMs: null,
     highlights: {},
@@ -215,7 +217,8 @@ async function measureTraced(tab: Page, page: BenchPage, ctx: PageContext, row: 
   const collected = await call<Collected>(tab, `${AGENT}.collect()`);
   scope ??= await call<ScopeResult>(tab, `${AGENT}.readScope()`);
 
-  row.status = painted ? 'painted' : scope.found ? 'not-painted' : 'quiet';
+  // The session marks `painted` at the end of every pass, article or not.
+  row.status = !scope.found ? 'quiet' : painted ? 'painted' : 'not-painted';
   row.words = tokens(scope.text).length;
   row.articleText = scope.text;
   row.steps = Object.fromEntries(Object.entries(byStep(collected.measures)).map(([k, v]) => [k, round(v, 2)]));
@@ -227,6 +230,7 @@ async function measureTraced(tab: Page, page: BenchPage, ctx: PageContext, row: 
   row.startToPaintedMs = start && paintedMark ? round(paintedMark.startTime - start.startTime, 1) : null;
   if (tasks) {
     row.ourLongTaskMs = tasks.ourTaskMs === null ? null : round(tasks.ourTaskMs, 1);
+    row.rendererPid = tasks.rendererPid;
     row.ourTasks = Object.fromEntries(Object.entries(tasks.ourTasks).map(([k, v]) => [k, round(v, 1)]));
     row.pageLongTaskMs = tasks.pageTaskMs === null ? null : round(tasks.pageTaskMs, 1);
   }
@@ -260,7 +264,8 @@ async function measureTraced(tab: Page, page: BenchPage, ctx: PageContext, row: 
   row.paint.oursMs = row.steps.paint ?? null;
   if (terms.length > 0 && scope.found) {
     const equivalent = await call<{ ms: number; ranges: number }>(tab, `${AGENT}.paintEquivalent(${JSON.stringify(terms)})`);
-    await call(tab, `${ctx.markjs};true`);
+    // Pages with an AMD loader (define.amd) would get mark.js registered there instead of on window.
+    await call(tab, `(function (define, module, exports) {\n${ctx.markjs}\n}).call(window);true`);
     const mark = await call<{ ms: number; marks: number; restored: boolean }>(tab, `${AGENT}.markjs(${JSON.stringify(terms)})`);
     row.paint.equivalentMs = round(equivalent.ms, 2);
     row.paint.equivalentRanges = equivalent.ranges;

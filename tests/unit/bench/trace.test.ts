@@ -7,15 +7,20 @@ const task = (ts: number, dur: number, name = 'ThreadControllerImpl::RunTask', t
 const ut = (name: string, ph: string, ts: number): TraceEvent => ({ name, cat: 'blink.user_timing', ph, ts, pid: PID, tid: TID });
 
 describe('main-thread tasks from a trace', () => {
-  it('joins a task and the microtask checkpoint right after it, and nothing further apart', () => {
+  it('keeps outermost slices on the thread: nested ones fold in, back-to-back tasks stay apart', () => {
     const blocks = blocksOf(
-      [task(0, 10_000), task(10_050, 30_000, 'BlinkScheduler_PerformMicrotaskCheckpoint'), task(50_000, 5_000), task(0, 90_000, 'ThreadControllerImpl::RunTask', 9)],
+      [
+        task(0, 10_000),
+        task(2_000, 3_000, 'BlinkScheduler_PerformMicrotaskCheckpoint'),
+        task(10_050, 30_000, 'BlinkScheduler_PerformMicrotaskCheckpoint'),
+        task(0, 90_000, 'ThreadControllerImpl::RunTask', 9),
+      ],
       PID,
       TID,
     );
     expect(blocks).toEqual([
-      { start: 0, end: 40_050 },
-      { start: 50_000, end: 55_000 },
+      { start: 0, end: 10_000 },
+      { start: 10_050, end: 40_050 },
     ]);
   });
 
@@ -23,7 +28,7 @@ describe('main-thread tasks from a trace', () => {
     const events = [
       ut('claimlens:start', 'I', 1_000),
       task(0, 20_000),
-      ut('claimlens:read-article', 'b', 30_000),
+      ut('claimlens:read-article', 'b', 40_000),
       ut('claimlens:read-article', 'e', 70_000),
       task(25_000, 10_000),
       task(35_100, 60_000, 'BlinkScheduler_PerformMicrotaskCheckpoint'),
@@ -35,9 +40,10 @@ describe('main-thread tasks from a trace', () => {
       task(300_000, 99_000),
     ];
     const figures = taskFigures(events)!;
-    expect(figures.ourTasks).toEqual({ start: 20, 'read-article': 70.1, paint: 6, painted: 6 });
-    expect(figures.ourTaskMs).toBe(70.1);
+    expect(figures.ourTasks).toEqual({ start: 20, 'read-article': 60, paint: 6, painted: 6 });
+    expect(figures.ourTaskMs).toBe(60);
     expect(figures.pageTaskMs).toBe(80);
+    expect(figures.rendererPid).toBe(PID);
   });
 
   it('has nothing to say when Claimlens never ran', () => {
