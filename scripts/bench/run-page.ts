@@ -12,7 +12,8 @@ import type { BenchPage } from './pages';
 import { byStep, max, overlap, round, tasksBetween, tokens } from './stats';
 import { startTrace, type Trace, taskFigures, type TaskFigures } from './trace';
 
-export type PageStatus = 'painted' | 'quiet' | 'not-painted' | 'error';
+/** `replaced`: the page replaced its own document after Claimlens ran (document.open/write), so its figures are gone. */
+export type PageStatus = 'painted' | 'quiet' | 'not-painted' | 'replaced' | 'error';
 
 export interface PageRow {
   id: string;
@@ -219,6 +220,10 @@ async function measureTraced(tab: Page, page: BenchPage, ctx: PageContext, row: 
 
   // The session marks `painted` at the end of every pass, article or not.
   row.status = !scope.found ? 'quiet' : painted ? 'painted' : 'not-painted';
+  if (tasks?.ourTasks.start !== undefined && !collected.marks.some((m) => m.name === 'claimlens:start')) {
+    row.status = 'replaced';
+    row.error = 'the page replaced its document after Claimlens ran (the trace has our steps, the document has none); not scored';
+  }
   row.words = tokens(scope.text).length;
   row.articleText = scope.text;
   row.steps = Object.fromEntries(Object.entries(byStep(collected.measures)).map(([k, v]) => [k, round(v, 2)]));
@@ -249,7 +254,7 @@ async function measureTraced(tab: Page, page: BenchPage, ctx: PageContext, row: 
   row.scope.readabilityFound = readability.found;
   row.scope.ms = round(scope.ms, 2);
   row.scope.readabilityMs = round(readability.ms, 2);
-  if (!page.frontPage && page.expected !== null) {
+  if (!page.frontPage && page.expected !== null && row.status !== 'replaced') {
     const o = overlap(scope.text, page.expected);
     const r = overlap(readability.text, page.expected);
     row.scope.precision = round(o.precision, 4);
@@ -262,7 +267,7 @@ async function measureTraced(tab: Page, page: BenchPage, ctx: PageContext, row: 
   const terms = collected.actorTerms;
   row.paint.terms = terms.length;
   row.paint.oursMs = row.steps.paint ?? null;
-  if (terms.length > 0 && scope.found) {
+  if (terms.length > 0 && scope.found && row.status !== 'replaced') {
     const equivalent = await call<{ ms: number; ranges: number }>(tab, `${AGENT}.paintEquivalent(${JSON.stringify(terms)})`);
     // Pages with an AMD loader (define.amd) would get mark.js registered there instead of on window.
     await call(tab, `(function (define, module, exports) {\n${ctx.markjs}\n}).call(window);true`);

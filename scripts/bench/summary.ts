@@ -38,7 +38,7 @@ export interface Summary {
 
 export function summarize(rows: readonly PageRow[], reanchor: ReanchorReport | null): Summary {
   const corpus = rows.filter((r) => r.kind === 'corpus');
-  const timed = (corpus.length ? corpus : rows).filter((r) => r.status !== 'error');
+  const timed = (corpus.length ? corpus : rows).filter((r) => r.status !== 'error' && r.status !== 'replaced');
   const per1k = timed.filter((r) => r.words > 0 && r.mainThreadMsPer1kWords !== null).map((r) => r.mainThreadMsPer1kWords!);
   const toPaint = timed.filter((r) => r.startToPaintedMs !== null).map((r) => r.startToPaintedMs!);
   const worstTask = (r: PageRow) => r.ourLongTaskMs ?? r.longestStepMs;
@@ -53,7 +53,7 @@ export function summarize(rows: readonly PageRow[], reanchor: ReanchorReport | n
     pages: rows.length,
     corpusPages: corpus.length,
     fixturePages: rows.length - corpus.length,
-    failedPages: rows.filter((r) => r.status === 'error').map((r) => `${r.id}: ${r.error ?? 'error'}`),
+    failedPages: rows.filter((r) => r.status === 'error' || r.status === 'replaced').map((r) => `${r.id}: ${r.error ?? 'error'}`),
     mainThreadMsPer1kWords: nullable(per1k, median, 2),
     mainThreadMsMedian: nullable(timed.filter((r) => r.words > 0).map((r) => r.mainThreadMs), median, 2),
     startToPaintedMsMedian: nullable(toPaint, median, 1),
