@@ -1,0 +1,155 @@
+/**
+ * Export and import run in the extension page itself, straight against the extension's
+ * IndexedDB (the page is the extension's origin): a message is capped near 64 MB, and
+ * streaming here keeps 100,000 annotations out of one string and the page responsive.
+ */
+import type { Annotation } from '../annotation/record';
+import { CSV_MIME, streamCsv } from '../export/csv';
+import { describeRefusal, checkImportFile } from '../export/import';
+import { JSONLD_MIME, streamJsonLd } from '../export/jsonld';
+import { MARKDOWN_MIME, streamMarkdown } from '../export/markdown';
+import { type FacetFilter, countAnnotations, iterateNewestFirst } from '../store/annotations';
+import { type ImportOutcome, importFromText } from '../store/bulk';
+import type { ClaimlensDB } from '../store/db';
+import { searchAnnotations } from '../store/search';
+
+export type ExportFormat = 'jsonld' | 'csv' | 'markdown';
+
+export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: string; mime: string }> = {
+  jsonld: { label: 'JSON-LD', extension: 'jsonld', mime: JSONLD_MIME },
+  csv: { label: 'CSV', extension: 'csv', mime: CSV_MIME },
+  markdown: { label: 'Markdown', extension: 'md', mime: MARKDOWN_MIME },
+};
+
+/** What is exported: a facet and/or search words; both empty means everything. */
+export interface Selection {
+  filter: FacetFilter | null;
+  search: string;
+}
+
+const BATCH = 500;
+
+/** The selection's records, newest first, in batches read in short transactions. */
+export async function* selectionBatches(db: ClaimlensDB, selection: Selection): AsyncGenerator<Annotation[]> {
+  if (!selection.search.trim()) {
+    yield* iterateNewestFirst(db, { filter: selection.filter ?? undefined, batch: BATCH });
+    return;
+  }
+  let before = null;
+  for (;;) {
+    const page = await searchAnnotations(db, selection.search, {
+      limit: BATCH,
+      before,
+      filter: selection.filter ?? undefined,
+    });
+    if (page.items.length) yield page.items;
+    if (!page.next) return;
+    before = page.next;
+  }
+}
+
+export interface ExportProgress {
+  done: number;
+  /** Null when not known in advance (a search). */
+  total: number | null;
+}
+
+export interface ExportedBlob {
+  blob: Blob;
+  filename: string;
+  count: number;
+}
+
+export function exportFilename(format: ExportFormat, now: Date, selection: Selection): string {
+  const stamp = now.toISOString().slice(0, 10);
+  const part = selection.filter ? `-${selection.filter.by}-${selection.filter.value}` : '';
+  const words = selection.search.trim() ? '-search' : '';
+  const safe = `${part}${words}`.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/-+/g, '-').slice(0, 60);
+  return `claimlens-${stamp}${safe}.${EXPORT_FORMATS[format].extension}`;
+}
+
+/** Streams the selection through a writer into a Blob, reporting progress between batches. */
+export async function exportSelection(
+  db: ClaimlensDB,
+  format: ExportFormat,
+  selection: Selection,
+  options: { now: Date; newId: () => string; onProgress?: (progress: ExportProgress) => void },
+): Promise<ExportedBlob> {
+  const total = selection.search.trim() ? null : await countAnnotations(db, selection.filter ?? undefined);
+  let done = 0;
+  const report = options.onProgress ?? (() => undefined);
+  report({ done, total });
+  async function* counted(): AsyncGenerator<Annotation[]> {
+    for await (const batch of selectionBatches(db, selection)) {
+      done += batch.length;
+      yield batch;
+      report({ done, total });
+    }
+  }
+  const stamp = options.now.toISOString().slice(0, 10);
+  const chunks =
+    format === 'jsonld'
+      ? streamJsonLd(counted(), {
+          id: `urn:uuid:${options.newId()}`,
+          label: `Claimlens annotations, exported ${stamp}`,
+          generated: options.now,
+        })
+      : format === 'csv'
+        ? streamCsv(counted())
+        : streamMarkdown(counted(), { generated: options.now });
+  const parts: string[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  const { mime } = EXPORT_FORMATS[format];
+  return { blob: new Blob(parts, { type: mime }), filename: exportFilename(format, options.now, selection), count: done };
+}
+
+export interface ImportSummary {
+  ok: boolean;
+  /** One sentence: what happened. */
+  headline: string;
+  /** Details: counts, or each refused item with its reason. */
+  lines: string[];
+  added: number;
+}
+
+/** Checks, reads and imports a file in one transaction; never throws for a bad file. */
+export async function importFile(db: ClaimlensDB, file: File): Promise<ImportSummary> {
+  const refused = checkImportFile(file);
+  if (refused) return { ok: false, headline: `Nothing was imported. ${refused}`, lines: [], added: 0 };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    return { ok: false, headline: `Could not read “${file.name}”: ${error instanceof Error ? error.message : String(error)}. Choose the file again.`, lines: [], added: 0 };
+  }
+  let outcome: ImportOutcome;
+  try {
+    outcome = await importFromText(db, text);
+  } catch (error) {
+    // A storage failure rolls the whole transaction back.
+    return {
+      ok: false,
+      headline: `Nothing was imported from “${file.name}”: ${error instanceof Error ? error.message : String(error)}`,
+      lines: ['Your saved annotations are unchanged. Free some disk space or import a smaller file.'],
+      added: 0,
+    };
+  }
+  return summarise(file.name, outcome);
+}
+
+export function summarise(name: string, outcome: ImportOutcome): ImportSummary {
+  if (!outcome.ok) {
+    const lines = outcome.report.refused.map(describeRefusal);
+    if (outcome.report.refusedNotListed) lines.push(`and ${outcome.report.refusedNotListed} more refused items`);
+    if (lines.length) lines.push('Fix these items (or remove them) and import the file again; nothing was changed.');
+    return { ok: false, headline: `Nothing was imported from “${name}”: ${outcome.error}`, lines, added: 0 };
+  }
+  const lines = [
+    `${outcome.items.toLocaleString('en')} ${outcome.items === 1 ? 'item' : 'items'} in the file`,
+    `${outcome.added.toLocaleString('en')} added`,
+    `${outcome.skippedDuplicates.toLocaleString('en')} skipped as duplicates (already saved, or repeated in the file)`,
+  ];
+  if (outcome.skippedUnsupported) lines.push(`${outcome.skippedUnsupported.toLocaleString('en')} skipped: no quoted text`);
+  lines.push(...outcome.notes);
+  return { ok: true, headline: `Imported “${name}”.`, lines, added: outcome.added };
+}

@@ -1,0 +1,235 @@
+/**
+ * The reader's pages in real Chromium with the built extension: the popup reports on the page
+ * at hand and switches scanning for its site; the library finds, filters, edits, deletes and
+ * restores, exports each format and imports with a report; user text stays text. Screenshots
+ * of both pages in light and dark are saved to docs/screenshots/.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../scripts/lib/chromium';
+import { type E2E, paintedRanges, selectPhrase, startE2E, waitForPaint } from './support';
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+};
+
+const SEED = '/russia-dprk-restrictions.html';
+const QUOTE = 'He stressed that Washington would keep working to persuade North Korea';
+const SECOND = 'Officials cautioned that plans could change';
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> check <b>this</b>';
+const SHOTS = path.join(REPO_ROOT, 'docs/screenshots');
+
+async function readDownload(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describe('popup and library', () => {
+  let e2e: E2E;
+  let article: Page;
+  let tabId: number;
+  beforeAll(async () => {
+    e2e = await startE2E();
+    article = await e2e.browser.context.newPage();
+    await article.goto(e2e.server.url(SEED));
+    await waitForPaint(article);
+    for (const phrase of [QUOTE, SECOND]) {
+      await selectPhrase(article, 'article', phrase);
+      await article.locator('claimlens-ui .cl-save').click();
+      await article.locator('claimlens-ui .cl-toast', { hasText: 'Saved to Claimlens' }).waitFor();
+      await article.locator('claimlens-ui .cl-toast').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    }
+    await article.bringToFront();
+    tabId = await e2e.browser.serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab!.id!;
+    });
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  const libraryUrl = () => `chrome-extension://${e2e.browser.extensionId}/library.html`;
+
+  it('popup: reports the page, lists what was saved from it and switches scanning for the site', async () => {
+    const popup = await e2e.browser.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 760 });
+    await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('body[data-ready="true"]').waitFor();
+    expect(await popup.locator('#page-summary').textContent()).toMatch(/\d+ actors and \d+ claims? found; 2 passages saved here\./);
+    expect(await popup.locator('#page-actors li').count()).toBeGreaterThan(0);
+    expect(await popup.locator('#page-claims li').allTextContents()).toEqual([
+      expect.stringMatching(/^\d+ named source$/),
+      expect.stringMatching(/^\d+ vague source$/),
+      expect.stringMatching(/^\d+ unattributed$/),
+    ]);
+    const saved = popup.locator('#page-annotations .annotation');
+    expect(await saved.locator('.snippet').allTextContents()).toEqual([QUOTE, SECOND]);
+    expect(await popup.locator('#annotations .annotation .snippet').allTextContents()).toEqual([SECOND, QUOTE]);
+    // The title opens the page at the passage.
+    expect(await saved.first().locator('.title').getAttribute('href')).toMatch(/^https:\/\/ledger\.example\/.*#:~:text=/);
+    await screenshots(popup, 'popup');
+
+    const scan = popup.locator('#scan-site');
+    expect(await scan.isChecked()).toBe(true);
+    await scan.press('Space');
+    await expect.poll(() => scan.isChecked()).toBe(false);
+    const site = new URL(e2e.server.url(SEED)).hostname;
+    const stored = await e2e.browser.serviceWorker.evaluate(() => chrome.storage.local.get('claimlens.settings'));
+    expect((stored['claimlens.settings'] as { disabledSites: string[] }).disabledSites).toContain(site);
+    await expect.poll(async () => Object.values(await paintedRanges(article)).flat().length).toBe(0);
+    await scan.press('Space');
+    await expect.poll(async () => Object.values(await paintedRanges(article)).flat().length, { timeout: 15_000 }).toBeGreaterThan(0);
+
+    const [library] = await Promise.all([e2e.browser.context.waitForEvent('page'), popup.locator('#open-library').click()]);
+    await library.waitForLoadState();
+    expect(library.url()).toBe(libraryUrl());
+    await library.close();
+    await popup.close();
+  });
+
+  it('library: lists, searches as you type, filters, edits in place, deletes and undoes', async () => {
+    const page = await e2e.browser.context.newPage();
+    await page.goto(libraryUrl());
+    await page.locator('body[data-ready="true"]').waitFor();
+    const items = page.locator('#library-list .annotation');
+    expect(await items.locator('.snippet').allTextContents()).toEqual([SECOND, QUOTE]);
+    expect(await page.locator('#library-status').textContent()).toBe('2 annotations.');
+
+    await page.locator('#search').pressSequentially('caution');
+    await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([SECOND]);
+    await page.locator('#search').fill('nothing-like-this');
+    await expect.poll(() => page.locator('#library-empty').textContent()).toContain('No annotations match “nothing-like-this”');
+    await page.locator('#clear').click();
+    await expect.poll(() => items.count()).toBe(2);
+
+    await page.locator('#filter').selectOption('actor:North Korea');
+    await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([QUOTE]);
+    await page.locator('#filter').selectOption('kind:claim');
+    await expect.poll(() => page.locator('#library-empty').textContent()).toContain('No annotations of kind “Claim”');
+    await page.locator('#filter').selectOption('site:ledger.example');
+    await expect.poll(() => items.count()).toBe(2);
+    await page.locator('#filter').selectOption('');
+    await expect.poll(() => items.count()).toBe(2);
+
+    // Edit in place; a note that looks like HTML stays text.
+    const quoteItem = items.filter({ hasText: QUOTE });
+    await quoteItem.locator('.edit').click();
+    await quoteItem.locator('textarea').fill(HOSTILE);
+    await quoteItem.locator('input[type="text"]').fill('wire, #dprk');
+    await quoteItem.locator('input[type="text"]').press('Enter');
+    await expect.poll(() => quoteItem.locator('.note').textContent()).toBe(HOSTILE);
+    expect(await quoteItem.locator('.tag').allTextContents()).toEqual(['#wire', '#dprk']);
+    expect(await page.locator('#library-list img, #library-list b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect.poll(() => page.locator('#filter option[value="tag:dprk"]').count()).toBe(1);
+    await page.locator('#filter').selectOption('tag:dprk');
+    await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([QUOTE]);
+    await page.locator('#filter').selectOption('');
+    // The note is searchable.
+    await page.locator('#search').fill('check');
+    await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([QUOTE]);
+    await page.locator('#clear').click();
+    await expect.poll(() => items.count()).toBe(2);
+
+    // Delete, then undo from the keyboard (focus moves to Undo).
+    await items.filter({ hasText: SECOND }).locator('.delete').click();
+    await expect.poll(() => items.count()).toBe(1);
+    await expect.poll(() => page.locator('#toast').textContent()).toContain('Deleted “Officials cautioned');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([SECOND, QUOTE]);
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    expect(await items.locator('.snippet').allTextContents()).toEqual([SECOND, QUOTE]);
+    expect(await items.filter({ hasText: QUOTE }).locator('.note').textContent()).toBe(HOSTILE);
+    await screenshots(page, 'library');
+    await page.close();
+  });
+
+  it('library: exports JSON-LD, CSV and Markdown, of everything or of the selection', async () => {
+    const page = await e2e.browser.context.newPage();
+    await page.goto(libraryUrl());
+    await page.locator('body[data-ready="true"]').waitFor();
+
+    const jsonld = await readDownload(page, () => page.locator('#export-jsonld').click());
+    expect(jsonld.name).toMatch(/^claimlens-\d{4}-\d{2}-\d{2}\.jsonld$/);
+    const collection = JSON.parse(jsonld.text);
+    expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 2 });
+    expect(collection.first.items.map((a: { target: { selector: { exact?: string }[] } }) => a.target.selector[0]!.exact)).toEqual([SECOND, QUOTE]);
+    expect(await page.locator('#export-status').textContent()).toBe(`Exported 2 annotations to ${jsonld.name}.`);
+
+    const csv = await readDownload(page, () => page.locator('#export-csv').click());
+    expect(csv.name).toMatch(/\.csv$/);
+    const rows = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toContain(QUOTE);
+    expect(csv.text).toContain('img src=x');
+
+    const markdown = await readDownload(page, () => page.locator('#export-markdown').click());
+    expect(markdown.name).toMatch(/\.md$/);
+    expect(markdown.text).toMatch(/^# Claimlens annotations\n\n2 annotations from 1 site/);
+    expect(markdown.text).toContain('## ledger.example');
+
+    // The selection: a filter narrows the export; "Everything" ignores it.
+    await page.locator('#filter').selectOption('actor:North Korea');
+    await expect.poll(() => page.locator('#library-list .annotation').count()).toBe(1);
+    const narrowed = JSON.parse((await readDownload(page, () => page.locator('#export-jsonld').click())).text);
+    expect(narrowed.total).toBe(1);
+    await page.locator('#export-scope').selectOption('all');
+    const everything = JSON.parse((await readDownload(page, () => page.locator('#export-jsonld').click())).text);
+    expect(everything.total).toBe(2);
+    await page.close();
+  });
+
+  it('library: imports a file and reports what was added, skipped and refused', async () => {
+    const page = await e2e.browser.context.newPage();
+    await page.goto(libraryUrl());
+    await page.locator('body[data-ready="true"]').waitFor();
+    const exported = JSON.parse((await readDownload(page, () => page.locator('#export-jsonld').click())).text);
+    const report = page.locator('#import-report');
+    const upload = (name: string, content: unknown) =>
+      page.locator('#import-file').setInputFiles({
+        name,
+        mimeType: 'application/ld+json',
+        buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)),
+      });
+
+    // A new record plus the two already saved.
+    const fresh = structuredClone(exported.first.items[0]);
+    fresh.id = 'urn:uuid:00000000-0000-4000-8000-000000000001';
+    fresh.target.selector[0].exact = 'a passage from another reader';
+    fresh.body = [{ type: 'TextualBody', value: 'imported note', purpose: 'commenting' }];
+    fresh.motivation = 'commenting';
+    exported.first.items.push(fresh);
+    await upload('mine.jsonld', exported);
+    await expect.poll(() => report.locator('.headline').textContent()).toBe('Imported “mine.jsonld”.');
+    expect(await report.locator('li').allTextContents()).toEqual(
+      expect.arrayContaining(['3 items in the file', '1 added', expect.stringMatching(/^2 skipped as duplicates/)]),
+    );
+    await expect.poll(() => page.locator('#library-list .annotation').count()).toBe(3);
+
+    // A broken item: nothing is imported, and the report says which item and why.
+    const broken = structuredClone(fresh);
+    broken.id = 'urn:uuid:00000000-0000-4000-8000-000000000002';
+    delete broken.target.source;
+    await upload('broken.jsonld', { ...exported, first: { ...exported.first, items: [broken] } });
+    await expect.poll(() => report.locator('.headline').textContent()).toMatch(/^Nothing was imported from “broken\.jsonld”: item 1: `target\.source` is missing/);
+    expect(await page.locator('#library-list .annotation').count()).toBe(3);
+
+    // A file of the wrong kind is refused before it is read.
+    await page.locator('#import-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await expect.poll(() => report.locator('.headline').textContent()).toContain('“notes.txt” is not a JSON-LD file');
+    await page.close();
+  });
+});
