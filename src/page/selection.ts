@@ -47,16 +47,26 @@ export function draftFromSelection(
     span = rangeInside(doc.body, range) ? spanIn(map, range, doc) : null;
   }
   if (!map || !span) return null;
-  const { quote, position } = selectorsFor(map.text, span.start, span.end);
-  const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null;
-  const draft: AnnotationDraft = {
+  const draft = draftForSpan(doc, map.text, span);
+  return { draft, inArticle };
+}
+
+/** The canonical link a page declares, if any. */
+export function canonicalLinkOf(doc: Document): string | null {
+  return doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null;
+}
+
+/** A manual draft for a span of `text` (the article's or the page's text) on this page. */
+export function draftForSpan(doc: Document, text: string, span: { start: number; end: number }): AnnotationDraft {
+  const { quote, position } = selectorsFor(text, span.start, span.end);
+  return {
     exact: quote.exact,
     prefix: quote.prefix,
     suffix: quote.suffix,
     start: position.start,
     end: position.end,
     pageUrl: doc.location?.href ?? doc.URL,
-    canonicalLink: canonical,
+    canonicalLink: canonicalLinkOf(doc),
     title: doc.title,
     note: '',
     tags: [],
@@ -65,7 +75,6 @@ export function draftFromSelection(
     speaker: null,
     sourcing: null,
   };
-  return { draft, inArticle };
 }
 
 /** True when both ends of the range fall on text the map covers. */

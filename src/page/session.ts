@@ -18,8 +18,7 @@ import { rangeContainsPoint, rangeOf, spansAt, textOffsetAtPoint } from './hit-t
 import { CARD_CSS, type CardContent, createHoverCard } from './hover-card';
 import { watchMutations } from './observer';
 import { createSaveButton, SAVE_UI_CSS } from './save-button';
-import { draftFromSelection } from './selection';
-import { selectorsFor } from './selectors';
+import { canonicalLinkOf, draftForSpan, draftFromSelection } from './selection';
 import { buildTextMap, type TextMap } from './text-map';
 import { mark, timed } from './timing';
 import { createUiHost } from './ui-host';
@@ -141,7 +140,7 @@ export function startPageSession(options: PageSessionOptions): void {
   };
 
   const loadSaved = async () => {
-    const canonicalLink = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null;
+    const canonicalLink = canonicalLinkOf(doc);
     const pageUrl = doc.location?.href ?? doc.URL;
     if (!/^https?:/.test(pageUrl)) return [];
     const reply = await request<BackgroundProtocol, 'annotation.forPage'>(send, 'annotation.forPage', { pageUrl, canonicalLink });
@@ -220,24 +219,8 @@ export function startPageSession(options: PageSessionOptions): void {
     return ok ? { saved: true } : { saved: false, reason: 'not saved' };
   };
 
-  const draftFor = (span: { start: number; end: number }): AnnotationDraft | null => {
-    if (!map) return null;
-    const { quote, position } = selectorsFor(map.text, span.start, span.end);
-    return {
-      ...quote,
-      start: position.start,
-      end: position.end,
-      pageUrl: doc.location?.href ?? doc.URL,
-      canonicalLink: doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null,
-      title: doc.title,
-      note: '',
-      tags: [],
-      kind: 'manual',
-      actors: [],
-      speaker: null,
-      sourcing: null,
-    };
-  };
+  const draftFor = (span: { start: number; end: number }): AnnotationDraft | null =>
+    map ? draftForSpan(doc, map.text, span) : null;
 
   const button = createSaveButton(host, doc, win, () => void saveSelection());
 
