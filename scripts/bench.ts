@@ -5,6 +5,7 @@
  * stderr); `--pages N` and `--filter text` run a subset. Issue 4 has the targets.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, SetupError, launchWithExtension } from './lib/chromium';
 import { startFixtureServer } from './lib/fixture-server';
@@ -54,18 +55,19 @@ async function main(): Promise<number> {
     const version = (await cdp.send('Browser.getVersion')) as { product: string };
     await probe.close();
 
+    const pageContext = { context, server, agent, markjs, timeoutMs: args.timeoutMs, quietMs: 3000, log };
+    // One page first, not recorded: the browser, the service worker and the detector start
+    // cold, and that cost belongs to no page. (Every page still gets a fresh renderer process.)
+    const warmUp = listBenchPages().find((p) => p.kind === 'fixture' && !p.frontPage);
+    if (warmUp) {
+      current = `${warmUp.id} (warm-up)`;
+      await measurePage(warmUp, pageContext);
+    }
+    const loadBefore = loadavg()[0]!;
     const rows: PageRow[] = [];
     for (const [i, page] of pages.entries()) {
       current = page.id;
-      const row = await measurePage(page, {
-        context,
-        server,
-        agent,
-        markjs,
-        timeoutMs: args.timeoutMs,
-        quietMs: 3000,
-        log,
-      });
+      const row = await measurePage(page, pageContext);
       rows.push(row);
       log(
         `[${String(i + 1).padStart(2)}/${pages.length}] ${page.id.padEnd(44)} ${row.status.padEnd(11)} ${String(row.words).padStart(5)} words  main ${row.mainThreadMs.toFixed(1).padStart(5)} ms  idle→paint ${row.startToPaintedMs === null ? '    -' : row.startToPaintedMs.toFixed(0).padStart(5)} ms  ${row.error ?? ''}`,
@@ -101,6 +103,7 @@ async function main(): Promise<number> {
       runtimeS: (Date.now() - began) / 1000,
       blockedRequests: blocked,
       serviceWorkerMessages: swMessages,
+      loadAverage: [Math.round(loadBefore * 100) / 100, Math.round(loadavg()[0]! * 100) / 100] as [number, number],
     };
     if (args.json) {
       const output = {
@@ -111,6 +114,7 @@ async function main(): Promise<number> {
         contentScriptBytes: info.contentScriptBytes,
         runtimeS: Math.round(info.runtimeS),
         blockedRequests: blocked,
+        loadAverage: info.loadAverage,
         summary,
         targets: checkTargets(summary),
         reanchor,

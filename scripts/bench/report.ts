@@ -1,4 +1,5 @@
 /** The bench's text tables. */
+import { cpus } from 'node:os';
 import type { ReanchorReport } from './reanchor-run';
 import type { PageRow } from './run-page';
 import { checkTargets, type Summary } from './summary';
@@ -11,6 +12,8 @@ export interface RunInfo {
   runtimeS: number;
   blockedRequests: number;
   serviceWorkerMessages: string[];
+  /** One-minute load average when the pages started and when they ended (the machine may be shared). */
+  loadAverage: [number, number];
 }
 
 const n = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '-' : x.toFixed(digits));
@@ -133,14 +136,16 @@ export function renderText(rows: readonly PageRow[], summary: Summary, reanchor:
   );
   out.push(`Front pages: ${Object.entries(summary.scope.frontPages).map(([k, v]) => `${k} ${v}`).join('; ') || 'none in this run'}. Scope scored on ${summary.scope.pages} pages with a true text.`);
   if (summary.failedPages.length) out.push(`Failed pages: ${summary.failedPages.join('; ')}`);
-  out.push(`Run: ${info.runtimeS.toFixed(0)} s; ${info.blockedRequests} requests to other hosts blocked.`);
+  out.push(
+    `Run: ${info.runtimeS.toFixed(0)} s; ${info.blockedRequests} requests to other hosts blocked; load average ${info.loadAverage[0]} → ${info.loadAverage[1]} on ${cpus().length} cores (timings spread when other work shares the machine).`,
+  );
   out.push('');
   out.push(METHODS);
   return out.join('\n');
 }
 
 export const METHODS = `How it is measured
-- Each page is served from 127.0.0.1 (corpus pages from memory at their original path, so rules that read the address see it); every request to another host is aborted, so nothing leaves the machine. One Chromium, one page at a time.
+- One fixture page is visited first and not recorded (browser, service worker and detector start cold). Each page is served from 127.0.0.1 (corpus pages from memory at their original path, so rules that read the address see it); every request to another host is aborted, so nothing leaves the machine. One Chromium, one page at a time.
 - words: lowercase letter/digit runs in readArticle(document).map.text, run in the page after Claimlens is done (the same code, bundled with esbuild, that the content script runs; its text is what detection gets).
 - main ms: sum of the content script's claimlens:* User Timing measures. idle→paint: claimlens:start to claimlens:painted (includes detection in the service worker, off the page's thread).
 - our task: the Long Tasks API (observer installed before the page's scripts) reports no task that runs only a content script, so each page is traced (Chromium trace, categories toplevel + blink.user_timing). On the renderer main thread that carries our claimlens:* events, each outermost RunTask or microtask-checkpoint slice is one task; a task is ours when it holds one of our measures or marks (the claimlens:start task also evaluates the content script). page task: the longest other task between start and painted (the page's own scripts).
