@@ -139,7 +139,14 @@ async function showThisPage(doc: Document, deps: PopupDeps): Promise<void> {
     }
     savedList.append(item);
   }
-  if (!annotations.length) {
+  if (!annotations.length && report && report.saved > 0) {
+    // The passages were saved under the page's <link rel=canonical> address, which the page
+    // report does not carry yet (needs `canonicalLink` in PageReport); the library has them.
+    savedHeading.textContent = `Saved from this page (${report.saved})`;
+    savedList.after(
+      el(doc, 'p', 'hint', 'They are filed under the address this page names as its original; open the library to see them.'),
+    );
+  } else if (!annotations.length) {
     savedList.after(el(doc, 'p', 'hint', 'Select text in the article and choose “Save to Claimlens”, or press Alt+Shift+S.'));
   }
 }

@@ -12,7 +12,8 @@ import { REPO_ROOT } from '../../scripts/lib/chromium';
 import { type E2E, paintedRanges, selectPhrase, startE2E, waitForPaint } from './support';
 
 declare const chrome: {
-  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value: any }> };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
@@ -74,12 +75,13 @@ describe('popup and library', () => {
       expect.stringMatching(/^\d+ vague source$/),
       expect.stringMatching(/^\d+ unattributed$/),
     ]);
-    const saved = popup.locator('#page-annotations .annotation');
-    expect(await saved.locator('.snippet').allTextContents()).toEqual([QUOTE, SECOND]);
-    expect(await popup.locator('#annotations .annotation .snippet').allTextContents()).toEqual([SECOND, QUOTE]);
+    // This page names another address as its original, so its passages are filed there.
+    expect(await popup.locator('#page-saved-heading').textContent()).toBe('Saved from this page (2)');
+    expect(await popup.locator('.this-page .hint').last().textContent()).toContain('open the library');
+    const recent = popup.locator('#annotations .annotation');
+    expect(await recent.locator('.snippet').allTextContents()).toEqual([SECOND, QUOTE]);
     // The title opens the page at the passage.
-    expect(await saved.first().locator('.title').getAttribute('href')).toMatch(/^https:\/\/ledger\.example\/.*#:~:text=/);
-    await screenshots(popup, 'popup');
+    expect(await recent.first().locator('.title').getAttribute('href')).toMatch(/^https:\/\/ledger\.example\/.*#:~:text=/);
 
     const scan = popup.locator('#scan-site');
     expect(await scan.isChecked()).toBe(true);
@@ -153,7 +155,6 @@ describe('popup and library', () => {
     await page.locator('body[data-ready="true"]').waitFor();
     expect(await items.locator('.snippet').allTextContents()).toEqual([SECOND, QUOTE]);
     expect(await items.filter({ hasText: QUOTE }).locator('.note').textContent()).toBe(HOSTILE);
-    await screenshots(page, 'library');
     await page.close();
   });
 
@@ -230,6 +231,69 @@ describe('popup and library', () => {
     // A file of the wrong kind is refused before it is read.
     await page.locator('#import-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await expect.poll(() => report.locator('.headline').textContent()).toContain('“notes.txt” is not a JSON-LD file');
+
+    // The screenshot shows a successful import's report.
+    await upload('mine.jsonld', exported);
+    await expect.poll(() => report.locator('.headline').textContent()).toBe('Imported “mine.jsonld”.');
+    await page.setViewportSize({ width: 1200, height: 640 });
+    await screenshots(page, 'library');
     await page.close();
+  });
+
+  it('popup: lists the passages saved from this page, marks those no longer on it, and keeps page text as text', async () => {
+    const hostile = await e2e.browser.context.newPage();
+    await hostile.goto(e2e.server.url('/hostile-page.html'));
+    await waitForPaint(hostile);
+    const passage = 'Moscow replied with <img src=x onerror="window.__pwned = true"> in its statement';
+    await selectPhrase(hostile, 'article', passage);
+    await hostile.bringToFront();
+    const hostileTab = await e2e.browser.serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab!.id!;
+    });
+    const reply = await e2e.browser.serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { claimlens: 1, type: 'selection.save', payload: {} }),
+      hostileTab,
+    );
+    expect(reply).toEqual({ ok: true, value: { saved: true } });
+
+    // A passage saved from this page that its current text no longer contains.
+    const library = await e2e.browser.context.newPage();
+    await library.goto(libraryUrl());
+    const restored = await library.evaluate(async (pageUrl) => {
+      const send = (type: string, payload: unknown) => chrome.runtime.sendMessage({ claimlens: 1, type, payload });
+      const found = await send('annotation.forPage', { pageUrl, canonicalLink: null });
+      const copy = structuredClone(found.value.annotations[0]);
+      copy.id = 'urn:uuid:00000000-0000-4000-8000-0000000000aa';
+      copy.created = copy.modified = new Date(Date.parse(copy.created) - 60_000).toISOString();
+      for (const selector of copy.target.selector) {
+        if (selector.type === 'TextQuoteSelector') Object.assign(selector, { exact: 'A sentence the editors later removed', prefix: '', suffix: '' });
+        else selector.end = selector.start + 'A sentence the editors later removed'.length;
+      }
+      return send('annotation.restore', { annotation: copy });
+    }, hostile.url());
+    expect(restored).toEqual({ ok: true, value: { result: 'restored' } });
+    await library.close();
+    await hostile.reload();
+    await waitForPaint(hostile);
+
+    const popup = await e2e.browser.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 760 });
+    await expect
+      .poll(async () => {
+        await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tab=${hostileTab}`);
+        await popup.locator('body[data-ready="true"]').waitFor();
+        return popup.locator('#page-annotations .orphan-label').count();
+      }, { timeout: 20_000 })
+      .toBe(1);
+    const items = popup.locator('#page-annotations .annotation');
+    expect(await items.locator('.snippet').allTextContents()).toEqual(['A sentence the editors later removed', passage]);
+    expect(await items.first().locator('.orphan-label').textContent()).toBe('Passage no longer on this page');
+    expect(await popup.locator('#page-saved-heading').textContent()).toBe('Saved from this page (2)');
+    expect(await popup.locator('.annotation img').count()).toBe(0);
+    expect(await popup.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    await screenshots(popup, 'popup');
+    await popup.close();
+    await hostile.close();
   });
 });
