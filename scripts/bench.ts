@@ -67,7 +67,12 @@ async function main(): Promise<number> {
     const rows: PageRow[] = [];
     for (const [i, page] of pages.entries()) {
       current = page.id;
-      const row = await measurePage(page, pageContext);
+      let row = await measurePage(page, pageContext);
+      if ((row.ourLongTaskMs ?? 0) > 50) {
+        const first = { ourLongTaskMs: row.ourLongTaskMs, mainThreadMs: row.mainThreadMs, steps: row.steps };
+        log(`  ${page.id}: a task of ours took ${row.ourLongTaskMs} ms; measuring the page once more`);
+        row = { ...(await measurePage(page, pageContext)), firstPass: first };
+      }
       rows.push(row);
       log(
         `[${String(i + 1).padStart(2)}/${pages.length}] ${page.id.padEnd(44)} ${row.status.padEnd(11)} ${String(row.words).padStart(5)} words  main ${row.mainThreadMs.toFixed(1).padStart(5)} ms  idle→paint ${row.startToPaintedMs === null ? '    -' : row.startToPaintedMs.toFixed(0).padStart(5)} ms  ${row.error ?? ''}`,

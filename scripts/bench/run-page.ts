@@ -71,6 +71,12 @@ export interface PageRow {
   console: string[];
   pageErrors: number;
   loadMs: number;
+  /**
+   * When a task of ours went over 50 ms the page is measured once more (this row is the
+   * second pass) and the first pass is kept here: on a shared 2-core machine a single
+   * garbage collection or a neighbour's burst can make one pass slow.
+   */
+  firstPass?: { ourLongTaskMs: number | null; mainThreadMs: number; steps: Record<string, number> };
   /** The article text (kept in memory for re-anchoring; not printed). */
   articleText?: string;
 }
