@@ -48,7 +48,7 @@ export function summarize(rows: readonly PageRow[], reanchor: ReanchorReport | n
   const worst = [...timed].sort((a, b) => worstTask(b) - worstTask(a))[0];
   const ratios = timed.filter((r) => r.paint.ratio !== null).map((r) => r.paint.ratio!);
   const equivalents = timed.filter((r) => r.paint.equivalentRatio !== null).map((r) => r.paint.equivalentRatio!);
-  const scored = corpus.filter((r) => r.scope.precision !== null && r.status !== 'error');
+  const scored = corpus.filter((r) => r.scope.precision !== null && r.status !== 'error' && r.status !== 'replaced');
   const fronts = corpus.filter((r) => r.frontPage);
   const pageTasks = timed.filter((r) => r.pageLongTaskMs !== null).map((r) => r.pageLongTaskMs!);
   const nullable = (xs: number[], f: (xs: number[]) => number, digits: number) => (xs.length ? round(f(xs), digits) : null);

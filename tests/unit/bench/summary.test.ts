@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { PageRow } from '../../../scripts/bench/run-page';
+import { checkTargets, summarize } from '../../../scripts/bench/summary';
+
+function row(id: string, over: Partial<PageRow> = {}): PageRow {
+  return {
+    id,
+    kind: 'corpus',
+    frontPage: false,
+    status: 'painted',
+    words: 1000,
+    mainThreadMs: 8,
+    mainThreadMsPer1kWords: 8,
+    steps: { 'read-article': 6, paint: 2 },
+    startToPaintedMs: 60,
+    longestStepMs: 6,
+    ourLongTaskMs: 12,
+    ourTasks: {},
+    rendererPid: 1,
+    pageLongTaskMs: null,
+    longTasksApiMs: null,
+    highlights: { person: 3 },
+    highlightTotal: 3,
+    paint: { terms: 3, oursMs: 1, equivalentMs: 1, equivalentRanges: 3, markjsMs: 20, markjsMarks: 3, ratio: 0.05, equivalentRatio: 0.05, domRestored: true },
+    scope: { found: true, headline: null, readabilityFound: true, precision: 1, recall: 0.9, readabilityPrecision: 0.9, readabilityRecall: 0.9, ms: 5, readabilityMs: 20 },
+    console: [],
+    pageErrors: 0,
+    loadMs: 100,
+    ...over,
+  };
+}
+
+describe('bench summary', () => {
+  it('takes medians over corpus pages, the worst task, and macro means for scope', () => {
+    const rows = [
+      row('a', { mainThreadMsPer1kWords: 4 }),
+      row('b', { mainThreadMsPer1kWords: 12, ourLongTaskMs: 70, firstPass: { ourLongTaskMs: 90, mainThreadMs: 80, steps: {} } }),
+      row('c', { mainThreadMsPer1kWords: 6, scope: { ...row('c').scope, precision: 0.8, recall: 1 } }),
+      row('front', { frontPage: true, words: 0, mainThreadMsPer1kWords: null, highlightTotal: 0, scope: { ...row('f').scope, found: false, precision: null, recall: null } }),
+      row('fixture', { kind: 'fixture', mainThreadMsPer1kWords: 100 }),
+      row('broken', { status: 'replaced', error: 'replaced', mainThreadMsPer1kWords: 500 }),
+    ];
+    const s = summarize(rows, null);
+    expect(s.mainThreadMsPer1kWords).toBe(6);
+    expect(s.maxLongTaskMs).toBe(70);
+    expect(s.maxLongTaskMsFirstPass).toBe(90);
+    expect(s.remeasured).toEqual(['b (90 ms, then 70 ms)']);
+    expect(s.scope.precision).toBe(0.933);
+    expect(s.scope.recall).toBe(0.933);
+    expect(s.scope.frontPagesQuiet).toBe(true);
+    expect(s.failedPages).toEqual(['broken: replaced']);
+    expect(s.reanchor.skipped).toBe('not run');
+    const checks = checkTargets(s);
+    expect(checks.find((c) => c.name.startsWith('Main thread'))?.met).toBe(true);
+    expect(checks.find((c) => c.name.startsWith('Longest task'))?.met).toBe(false);
+    expect(checks.find((c) => c.name.startsWith('Re-anchoring, unchanged'))?.met).toBeNull();
+  });
+});
