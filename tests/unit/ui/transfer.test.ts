@@ -1,0 +1,58 @@
+/**
+ * Export and import as the library runs them, against a real (fake-indexeddb) store: the
+ * selection decides what is written, progress is reported, the file round-trips.
+ */
+import { describe, expect, it } from 'vitest';
+import { bulkImport } from '../../../src/store/bulk';
+import { type ExportProgress, exportSelection, importFile } from '../../../src/ui/transfer';
+import { freshDb, makeMany } from '../store/fixtures';
+
+const options = (progress: ExportProgress[] = []) => ({
+  now: new Date('2026-11-23T10:00:00Z'),
+  newId: () => '11111111-1111-4111-8111-111111111111',
+  onProgress: (p: ExportProgress) => progress.push({ ...p }),
+});
+
+describe('library export and import', () => {
+  it('exports everything as JSON-LD with progress, and the file imports back as duplicates only', async () => {
+    const { db } = await freshDb();
+    await bulkImport(db, makeMany(1_200));
+    const progress: ExportProgress[] = [];
+    const file = await exportSelection(db, 'jsonld', { filter: null, search: '' }, options(progress));
+    expect(file.count).toBe(1_200);
+    expect(file.filename).toBe('claimlens-2026-11-23.jsonld');
+    const parsed = JSON.parse(await file.blob.text());
+    expect(parsed.total).toBe(1_200);
+    expect(progress[0]).toEqual({ done: 0, total: 1_200 });
+    expect(progress.at(-1)).toEqual({ done: 1_200, total: 1_200 });
+    expect(progress.length).toBeGreaterThan(2);
+
+    const again = await importFile(db, new File([file.blob], 'back.jsonld', { type: '' }));
+    expect(again).toMatchObject({ ok: true, added: 0 });
+    expect(again.lines).toContain('1,200 skipped as duplicates (already saved, or repeated in the file)');
+  });
+
+  it('exports only the selection: a facet, search words, or both', async () => {
+    const { db } = await freshDb();
+    await bulkImport(db, makeMany(60));
+    const bySite = await exportSelection(db, 'csv', { filter: { by: 'site', value: 'ledger.example' }, search: '' }, options());
+    expect(bySite.count).toBe(20);
+    expect((await bySite.blob.text()).trimEnd().split('\r\n')).toHaveLength(21);
+    const words = await exportSelection(db, 'markdown', { filter: null, search: 'tariff' }, options());
+    const withTariff = makeMany(60).filter((a) => /tariff/.test(`${JSON.stringify(a.target.selector)} ${JSON.stringify(a.body)}`));
+    expect(words.count).toBe(withTariff.length);
+    const both = await exportSelection(db, 'jsonld', { filter: { by: 'site', value: 'ledger.example' }, search: 'tariff' }, options());
+    expect(both.count).toBeLessThan(words.count);
+    expect(JSON.parse(await both.blob.text()).first.items.every((a: { claimlens: { site: string } }) => a.claimlens.site === 'ledger.example')).toBe(true);
+  });
+
+  it('refuses a file of the wrong kind before reading it, and a broken one without changing the store', async () => {
+    const { db } = await freshDb();
+    expect(await importFile(db, new File(['x'], 'notes.txt', { type: 'text/plain' }))).toMatchObject({ ok: false, added: 0 });
+    const { target: _target, ...broken } = makeMany(1)[0]!;
+    const result = await importFile(db, new File([JSON.stringify([broken])], 'broken.json', { type: 'application/json' }));
+    expect(result.ok).toBe(false);
+    expect(result.headline).toMatch(/^Nothing was imported from “broken\.json”: item 1:/);
+    expect(await db.count('annotations')).toBe(0);
+  });
+});
