@@ -240,6 +240,33 @@ describe('popup and library', () => {
     await page.close();
   });
 
+  it('library: shows 50 at a time and more on request', async () => {
+    const page = await e2e.browser.context.newPage();
+    await page.goto(libraryUrl());
+    await page.locator('body[data-ready="true"]').waitFor();
+    const exported = JSON.parse((await readDownload(page, () => page.locator('#export-jsonld').click())).text);
+    const template = exported.first.items[0];
+    exported.first.items = Array.from({ length: 120 }, (_, i) => {
+      const copy = structuredClone(template);
+      copy.id = `urn:uuid:00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
+      copy.created = copy.modified = new Date(Date.parse(template.created) - (i + 1) * 60_000).toISOString();
+      copy.target.selector[0].exact = `bulk passage number ${i}`;
+      return copy;
+    });
+    await page.locator('#import-file').setInputFiles({ name: 'bulk.jsonld', mimeType: '', buffer: Buffer.from(JSON.stringify(exported)) });
+    await expect.poll(() => page.locator('#import-report .headline').textContent()).toBe('Imported “bulk.jsonld”.');
+    const items = page.locator('#library-list .annotation');
+    await expect.poll(() => items.count()).toBe(50);
+    expect(await page.locator('#library-status').textContent()).toBe('123 annotations, showing the newest 50.');
+    await page.locator('#library-more').click();
+    await expect.poll(() => items.count()).toBe(100);
+    await page.locator('#library-more').click();
+    await expect.poll(() => items.count()).toBe(123);
+    expect(await page.locator('#library-more').isHidden()).toBe(true);
+    expect(new Set(await items.locator('.snippet').allTextContents()).size).toBe(123);
+    await page.close();
+  });
+
   it('popup: lists the passages saved from this page, marks those no longer on it, and keeps page text as text', async () => {
     const hostile = await e2e.browser.context.newPage();
     await hostile.goto(e2e.server.url('/hostile-page.html'));
