@@ -5,6 +5,8 @@
 import { siteOf } from './annotation/url';
 
 export const SETTINGS_KEY = 'claimlens.settings';
+/** The reader's watchlist edits (see src/detect/watchlist.ts), merged over the defaults. */
+export const WATCHLIST_KEY = 'claimlens.watchlist';
 
 export interface Settings {
   /** Sites (hostnames without "www.") where Claimlens does not scan or paint. */

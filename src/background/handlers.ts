@@ -1,6 +1,6 @@
 /** The background's answer to each message, as a table keyed by message type. */
 import { buildAnnotation } from '../annotation/build';
-import { detect } from '../detect';
+import { detect, type WatchlistEntry } from '../detect';
 import { exportJsonLd } from '../export/jsonld';
 import type { BackgroundProtocol, PageReport } from '../messages';
 import type { Handlers } from '../router';
@@ -25,6 +25,8 @@ export interface HandlerDeps {
   now: () => Date;
   newId: () => string;
   setBadge: (tabId: number, claims: number) => void;
+  /** The watchlist detection uses: defaults with the reader's edits merged in. */
+  watchlist?: () => Promise<readonly WatchlistEntry[]>;
   /** Per-tab page reports; kept where a restarted service worker still finds them. */
   reports: {
     set(tabId: number, report: PageReport): Promise<void>;
@@ -86,8 +88,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
         }),
       };
     },
-    'article.detect'({ text }) {
-      return detect(text);
+    async 'article.detect'({ text }) {
+      return detect(text, deps.watchlist ? await deps.watchlist() : undefined);
     },
     async 'annotation.forPage'({ pageUrl, canonicalLink }) {
       return { annotations: await annotationsForUrl(await deps.database(), pageUrl, canonicalLink) };

@@ -9,6 +9,9 @@ import { createRouter, request } from '../router';
 import { openClaimlensDB, type ClaimlensDB } from '../store/db';
 import { createHandlers } from './handlers';
 import type { PageReport } from '../messages';
+import type { WatchlistEntry } from '../detect/types';
+import { readerWatchlist, readWatchlistEdits } from '../reader-watchlist';
+import { WATCHLIST_KEY } from '../settings';
 
 export const CONTEXT_MENU_ID = 'claimlens-save-selection';
 export const SAVE_COMMAND = 'save-selection';
@@ -38,6 +41,19 @@ function tabReports(browser: WxtBrowser) {
   };
 }
 
+/** The reader's watchlist, read once and again only when the options page changes it. */
+function readerWatchlistSource(browser: WxtBrowser) {
+  let current: Promise<readonly WatchlistEntry[]> | undefined;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && WATCHLIST_KEY in changes) current = undefined;
+  });
+  return () =>
+    (current ??= browser.storage.local
+      .get(WATCHLIST_KEY)
+      .then((stored) => readerWatchlist(readWatchlistEdits(stored[WATCHLIST_KEY])))
+      .catch(() => readerWatchlist([])));
+}
+
 export function startBackground(browser: WxtBrowser): void {
   let db: Promise<ClaimlensDB> | undefined;
   const database = () => (db ??= openClaimlensDB());
@@ -53,6 +69,7 @@ export function startBackground(browser: WxtBrowser): void {
       void action.setBadgeBackgroundColor({ tabId, color: '#5b2ab8' });
     },
     reports: tabReports(browser),
+    watchlist: readerWatchlistSource(browser),
   });
   const router = createRouter({
     readers: backgroundRequestReaders,

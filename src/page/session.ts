@@ -10,7 +10,7 @@ import type { Claim, Detections, Mention } from '../detect/types';
 import type { AnnotationDraft, BackgroundProtocol, ContentProtocol, PageReport } from '../messages';
 import { contentRequestReaders } from '../messages';
 import { createRouter, request, type Transport } from '../router';
-import { isScanningOn, readSettings, SETTINGS_KEY, type Settings } from '../settings';
+import { isScanningOn, readSettings, SETTINGS_KEY, type Settings, WATCHLIST_KEY } from '../settings';
 import { anchorAll } from './anchor';
 import { OWN_UI_ATTRIBUTE, readArticle } from './article';
 import { createPainter, type HighlightCategory, MARK_ATTRIBUTE } from './highlight';
@@ -341,8 +341,10 @@ export function startPageSession(options: PageSessionOptions): void {
   browser.runtime.onMessage.addListener(router as never);
 
   const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    settings = readSettings(changes[SETTINGS_KEY]?.newValue);
+    if (area !== 'local') return;
+    if (WATCHLIST_KEY in changes) detectedText = null; // the same text may now name other actors
+    else if (!(SETTINGS_KEY in changes)) return;
+    if (SETTINGS_KEY in changes) settings = readSettings(changes[SETTINGS_KEY]?.newValue);
     void scan();
   };
   browser.storage.onChanged.addListener(onStorageChanged as never);

@@ -1,0 +1,7 @@
+import { browser } from 'wxt/browser';
+import { startOptions } from '../../src/ui/options';
+
+void startOptions(document, {
+  get: (key) => browser.storage.local.get(key),
+  set: (items) => browser.storage.local.set(items),
+});
