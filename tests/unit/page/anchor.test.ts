@@ -48,6 +48,18 @@ describe('anchorQuote', () => {
     expect(anchorQuote(edited, target)).toBeNull();
   });
 
+  it('refuses to choose between an edited passage in place and an exact copy far away', () => {
+    // A photo caption far below repeats the sentence word for word; the story's copy was edited.
+    const filler = ' Unrelated reporting continues here at length.'.repeat(20);
+    const text = `${ARTICLE}${filler}\nCaption: ${SENTENCE}.`;
+    const target = saved(text, SENTENCE);
+    const edited = text.replace('would keep working', 'would continue working');
+    expect(edited.indexOf(SENTENCE)).toBeGreaterThan(target.at + 500);
+    expect(anchorQuote(edited, target)).toBeNull();
+    // Moved without an edited copy left behind, the exact copy is found.
+    expect(anchorQuote(`${filler}${text}`, target)).toMatchObject({ method: 'exact' });
+  });
+
   it('reports an orphan when the passage was deleted', () => {
     const target = saved(ARTICLE, 'Officials cautioned that plans could change as diplomacy continues');
     const edited = ARTICLE.split('\n').slice(0, 4).join('\n');
