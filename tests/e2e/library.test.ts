@@ -2,7 +2,8 @@
  * The reader's pages in real Chromium with the built extension: the popup reports on the page
  * at hand and switches scanning for its site; the library finds, filters, edits, deletes and
  * restores, exports each format and imports with a report; user text stays text. Screenshots
- * of both pages in light and dark are saved to docs/screenshots/.
+ * of both pages in light and dark are saved to test-output/screenshots/ (copy them to
+ * docs/screenshots/ when the pages change, so a test run leaves the tree clean).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,7 +22,7 @@ const SEED = '/russia-dprk-restrictions.html';
 const QUOTE = 'He stressed that Washington would keep working to persuade North Korea';
 const SECOND = 'Officials cautioned that plans could change';
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> check <b>this</b>';
-const SHOTS = path.join(REPO_ROOT, 'docs/screenshots');
+const SHOTS = path.join(REPO_ROOT, 'test-output/screenshots');
 
 async function readDownload(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
