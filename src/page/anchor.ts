@@ -51,8 +51,6 @@ export const ANCHOR_THRESHOLDS = {
   minContext: 0.5,
   /** The best candidate must beat the next by this much, or the passage is ambiguous. */
   minMargin: 0.02,
-  /** Characters an exact match may have moved before an edited copy at the old place competes. */
-  farMove: 500,
 } as const;
 
 /** 1 − edit distance / length, comparing `expected` with the best-aligned part of `actual`. */
@@ -103,15 +101,18 @@ function best(candidates: Candidate[]): { top: Candidate; margin: number } | nul
   return { top, margin: rival ? top.score - rival.score : 1 };
 }
 
-/** Is there a good fuzzy (edited) match of the quote around its saved position? */
-function editedCopyNear(text: string, target: AnchorTarget, pos: PositionSelectorLike): boolean {
-  const { exact } = target.quote;
-  const from = Math.max(0, pos.start - exact.length - 200);
-  const to = Math.min(text.length, pos.end + exact.length + 200);
-  const maxErrors = Math.floor(exact.length * ANCHOR_THRESHOLDS.maxQuoteErrorRate);
-  return search(text.slice(from, to), exact, maxErrors).some(
-    (m) => m.errors > 0 && scoreAt(text, from + m.start, from + m.end, 1 - m.errors / exact.length, target).score >= ANCHOR_THRESHOLDS.minFuzzyScore,
-  );
+/** Is there a good fuzzy (edited) match of the quote around its saved position, apart from `exact`? */
+function editedCopyNear(text: string, target: AnchorTarget, pos: PositionSelectorLike, exact: { start: number; end: number }): boolean {
+  const quote = target.quote.exact;
+  const from = Math.max(0, pos.start - quote.length - 200);
+  const to = Math.min(text.length, pos.end + quote.length + 200);
+  const maxErrors = Math.floor(quote.length * ANCHOR_THRESHOLDS.maxQuoteErrorRate);
+  return search(text.slice(from, to), quote, maxErrors).some((m) => {
+    const start = from + m.start;
+    const end = from + m.end;
+    const overlapsExact = start < exact.end && end > exact.start;
+    return !overlapsExact && m.errors > 0 && scoreAt(text, start, end, 1 - m.errors / quote.length, target).score >= ANCHOR_THRESHOLDS.minFuzzyScore;
+  });
 }
 
 export function anchorQuote(text: string, target: AnchorTarget): Anchor | null {
@@ -140,9 +141,9 @@ export function anchorQuote(text: string, target: AnchorTarget): Anchor | null {
     const { top, margin } = exactPick;
     const needsContext = short || exacts.length > 1;
     if ((!needsContext || top.context >= t.minContext) && margin >= t.minMargin) {
-      // An exact copy far from where the passage was, while an edited version of it still sits
-      // at the old place (a caption repeating a sentence of the story): two candidates, no guess.
-      if (!short && pos && Math.abs(top.start - pos.start) > t.farMove && editedCopyNear(text, target, pos)) return null;
+      // An exact copy elsewhere, while an edited version of the passage still sits at the old
+      // place (a caption repeating a sentence of the story): two candidates, no guess.
+      if (!short && pos && top.start !== pos.start && editedCopyNear(text, target, pos, top)) return null;
       return { start: top.start, end: top.end, score: top.score, method: 'exact' };
     }
     if (margin < t.minMargin) return null; // several equally good places: refuse to guess
