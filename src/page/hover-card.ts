@@ -3,6 +3,7 @@
  * made a claim, with which words and how well sourced, and a Save button with an optional
  * note and tags. Lives in the UI host's shadow root; every value is set as text.
  */
+import { parseTags } from '../annotation/tags';
 import type { Claim, Mention } from '../detect/types';
 import type { UiHost } from './ui-host';
 
@@ -67,10 +68,6 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, classN
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-export function parseTags(raw: string): string[] {
-  return [...new Set(raw.split(',').map((t) => t.trim()).filter(Boolean))];
 }
 
 export function createHoverCard(

@@ -100,7 +100,4 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
   };
 }
 
-/** "a, b ,, c" → ["a", "b", "c"], duplicates removed, "#" prefixes dropped. */
-export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,\n]/).map((t) => t.trim().replace(/^#+/, '').trim()).filter(Boolean))];
-}
+export { parseTags } from '../annotation/tags';
