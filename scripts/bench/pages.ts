@@ -27,7 +27,8 @@ export interface BenchPage {
  */
 export function servePathFor(url: string, id: string): string {
   try {
-    const u = new URL(url);
+    // Some corpus rows follow the address with a note ("http://tech.qq.com/ (Tencent tech)").
+    const u = new URL(url.trim().split(/\s/)[0]!);
     if (u.hostname.endsWith('.invalid')) throw new Error('no address');
     return u.pathname || '/';
   } catch {

@@ -24,8 +24,10 @@ export async function startFixtureServer(directory: string): Promise<FixtureServ
   const routes = new Map<string, { body: string; type: string }>();
   const root = path.resolve(directory);
   const server: Server = createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const routed = routes.get(pathname);
+    const rawPath = new URL(req.url ?? '/', 'http://x').pathname;
+    const pathname = decodeURIComponent(rawPath);
+    // Routes are registered as URL pathnames (percent-encoded); files are looked up decoded.
+    const routed = routes.get(rawPath) ?? routes.get(pathname);
     if (routed) {
       res.writeHead(200, { 'content-type': routed.type });
       res.end(routed.body);
