@@ -31,7 +31,8 @@ const BLOCK_TAGS = new Set([
 
 export type SkipRule = (element: Element) => boolean;
 
-const COLLAPSIBLE = /[ \t\n\r\f]/;
+/** Text that collapses differently from how it is stored: tabs, line breaks, or two spaces in a row. */
+const NEEDS_COLLAPSING = /[\t\n\r\f]| {2}/;
 
 export function buildTextMap(root: Element, skip: SkipRule = () => false): TextMap {
   const segments: TextSegment[] = [];
@@ -69,33 +70,46 @@ export function buildTextMap(root: Element, skip: SkipRule = () => false): TextM
       if (data.length) last = data.endsWith('\n') ? 'newline' : 'char';
       return;
     }
-    let out = '';
-    let offsets: number[] | null = null;
+    // Most text nodes need no collapsing: single spaces between words, no tabs or line breaks.
+    // They are taken whole, with no per-character work and no offset table.
+    const first = data.charCodeAt(0);
+    if (!NEEDS_COLLAPSING.test(data) && (first !== 32 || last === 'char')) {
+      emit(data);
+      segments.push({ node, start, end: length });
+      last = data.charCodeAt(data.length - 1) === 32 ? 'space' : 'char';
+      return;
+    }
+    // Otherwise copy runs of visible characters as slices, and record where each output
+    // character came from in the node (for the way back to the DOM).
+    const offsets = new Uint32Array(data.length + 1);
+    const pieces: string[] = [];
+    let n = 0;
+    let runStart = -1;
     for (let i = 0; i < data.length; i++) {
-      const ch = data[i]!;
-      if (COLLAPSIBLE.test(ch)) {
-        if (last === 'char') {
-          offsets ??= Array.from({ length: out.length }, (_, k) => k);
-          offsets.push(i);
-          out += ' ';
-          last = 'space';
-        } else {
-          offsets ??= Array.from({ length: out.length }, (_, k) => k);
-        }
+      const c = data.charCodeAt(i);
+      const collapsible = c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+      if (!collapsible) {
+        if (runStart < 0) runStart = i;
+        offsets[n++] = i;
+        last = 'char';
         continue;
       }
-      offsets?.push(i);
-      out += ch;
-      last = 'char';
+      if (runStart >= 0) {
+        pieces.push(data.slice(runStart, i));
+        runStart = -1;
+      }
+      if (last === 'char') {
+        pieces.push(' ');
+        offsets[n++] = i;
+        last = 'space';
+      }
     }
-    if (out.length === 0) return;
+    if (runStart >= 0) pieces.push(data.slice(runStart));
+    if (n === 0) return;
+    const out = pieces.join('');
+    offsets[n] = offsets[n - 1]! + 1;
     emit(out);
-    const segment: TextSegment = { node, start, end: length };
-    if (offsets) {
-      offsets.push(offsets.length ? offsets[offsets.length - 1]! + 1 : 0);
-      segment.nodeOffsets = Uint32Array.from(offsets);
-    }
-    segments.push(segment);
+    segments.push({ node, start, end: length, nodeOffsets: offsets.slice(0, n + 1) });
   };
 
   const walk = (element: Element, preformatted: boolean) => {
