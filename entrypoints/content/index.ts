@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchDocumentReplacement } from '../../src/page/document-replacement';
 import { startPageSession } from '../../src/page/session';
 import './highlights.css';
 
@@ -7,12 +8,32 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startPageSession({
-      document,
-      window,
-      browser,
+    let session = new AbortController();
+    const start = () => {
+      const signal = AbortSignal.any([ctx.signal, session.signal]);
+      startPageSession({
+        document,
+        window,
+        browser,
+        signal,
+        onLocationChange: (listener) =>
+          ctx.addEventListener(window, 'wxt:locationchange', () => {
+            if (!signal.aborted) listener();
+          }),
+      });
+    };
+    start();
+    // A page that rewrites itself with document.open() leaves the first session bound to a
+    // tree that is gone: start again on the new one.
+    watchDocumentReplacement({
+      doc: document,
+      win: window,
       signal: ctx.signal,
-      onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+      onReplaced: () => {
+        session.abort();
+        session = new AbortController();
+        start();
+      },
     });
   },
 });

@@ -124,6 +124,23 @@ describe('in the page', () => {
     await page.close();
   });
 
+  it('starts again on a page that replaces its whole document after load', async () => {
+    const page = await e2e.browser.context.newPage();
+    await page.goto(e2e.server.url('/rewritten-page.html'));
+    await page.waitForFunction(() => document.title.startsWith('Seoul'));
+    await waitForPaint(page, 'claimlens-person');
+    const painted = await paintedRanges(page);
+    expect(painted['claimlens-person']?.map((r) => r.text)).toContain('Jake Sullivan');
+    expect(Object.values(painted).flat().filter((r) => !r.inArticle)).toEqual([]);
+    // document.open() erased every listener on the old tree; the new session has its own.
+    await hoverText(page, 'Jake Sullivan');
+    const card = page.locator('claimlens-ui .cl-card');
+    await card.waitFor({ state: 'visible' });
+    expect(await card.locator('h2').first().textContent()).toBe('Jake Sullivan');
+    expect(await page.locator('claimlens-ui').count()).toBe(1);
+    await page.close();
+  });
+
   it('keeps up with a page that rewrites itself every 100 ms, without looping or leaking', async () => {
     const page = await e2e.browser.context.newPage();
     await page.goto(e2e.server.url('/living-page.html'));
