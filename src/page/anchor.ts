@@ -49,6 +49,14 @@ export const ANCHOR_THRESHOLDS = {
   shortQuote: 24,
   /** Lowest mean prefix/suffix similarity for a short quote or a moved position. */
   minContext: 0.5,
+  /**
+   * Below this length an exact match away from the saved position also needs its context:
+   * a credit line or a stock phrase ("Continue reading the main story") repeats on a page,
+   * and a deleted passage must not land on the copy that is left.
+   */
+  longQuote: 64,
+  /** With several exact copies, the chosen one's context must beat the next copy's by this much. */
+  minContextMargin: 0.05,
   /** The best candidate must beat the next by this much, or the passage is ambiguous. */
   minMargin: 0.02,
 } as const;
@@ -139,7 +147,11 @@ export function anchorQuote(text: string, target: AnchorTarget): Anchor | null {
   const exactPick = best(exacts);
   if (exactPick) {
     const { top, margin } = exactPick;
-    const needsContext = short || exacts.length > 1;
+    const needsContext = exact.length < t.longQuote || exacts.length > 1;
+    // Identical copies with the same context (a caption printed twice) differ only by
+    // position, which says little once paragraphs have come and gone: no guess.
+    const rival = exacts.length > 1 ? Math.max(...exacts.filter((c) => c !== top).map((c) => c.context)) : 0;
+    if (exacts.length > 1 && top.context - rival < t.minContextMargin) return null;
     if ((!needsContext || top.context >= t.minContext) && margin >= t.minMargin) {
       // An exact copy elsewhere, while an edited version of the passage still sits at the old
       // place (a caption repeating a sentence of the story): two candidates, no guess.

@@ -79,6 +79,24 @@ describe('anchorQuote', () => {
     expect(anchorQuote('Washington and Washington and Washington', target)).toBeNull();
   });
 
+  it('does not move a stock phrase to another copy once its own paragraph is gone', () => {
+    const stock = 'Continue reading the main story';
+    const text = [ARTICLE.split('\n')[0], stock, ARTICLE.split('\n')[2], ARTICLE.split('\n')[3], stock, ARTICLE.split('\n')[4]].join('\n');
+    const target = saved(text, stock);
+    // The first "Continue reading" line is deleted; the second one has other words around it.
+    const edited = text.replace(`${stock}\n`, '');
+    expect(edited.split(stock).length - 1).toBe(1);
+    expect(anchorQuote(edited, target)).toBeNull();
+  });
+
+  it('refuses to choose between identical copies with the same context once the position moved', () => {
+    const caption = 'In this photo dated Tuesday, the rocket is installed on a launch pad in Baikonur.';
+    const text = `${caption}\n${ARTICLE}\n${caption}\n${ARTICLE}`;
+    const target = saved(text, caption);
+    const edited = `A new first paragraph pushes everything down the page.\n${text}`;
+    expect(anchorQuote(edited, target)).toBeNull();
+  });
+
   it('does not fuzzily match a short quote anywhere it nearly appears', () => {
     const target = saved(ARTICLE, 'Jake Sullivan');
     expect(anchorQuote(ARTICLE.replace('Jake Sullivan', 'Jack Sullivan'), target)).toBeNull();
