@@ -29,6 +29,8 @@ export interface ReanchorReport {
   /** Share right after the scripted edits (anchored where the passage now is, or an orphan when it is gone). */
   edited?: number;
   wrongPlacements?: number;
+  /** Placements on an identical copy of the passage, saved context included (not counted as wrong). */
+  identicalCopies?: number;
   /** Anchor and paint all 100 on the live page, text already computed, first (cold) pass. */
   ms100?: number;
   ms100Warm?: number;
@@ -39,7 +41,7 @@ export interface ReanchorReport {
   byFate?: Record<string, Tally>;
   editsPerVersion?: Record<string, number>;
   versions?: number;
-  wrongExamples?: { fate: Fate; quote: string; placedAt: string; score: number; method: string }[];
+  wrongExamples?: { verdict: 'wrong' | 'copy'; fate: Fate; quote: string; placedAt: string; score: number; method: string }[];
 }
 
 export async function runReanchor(
@@ -84,11 +86,12 @@ export async function runReanchor(
       )) as AnchorRun;
       if (run.error) throw new Error(`anchoring failed in the page: ${run.error}`);
       run.results.forEach((r, i) => {
-        const v = verdict(r, version.truth[i] ?? null);
+        const v = verdict(r, version.truth[i] ?? null, { text: version.text, saved: quotes[i]!.selectors });
         editedVerdicts.push(v);
         fates.push(version.fate[i]!);
-        if (v === 'wrong' && r && wrongExamples.length < 10) {
+        if ((v === 'wrong' || v === 'copy') && r && wrongExamples.length < 10) {
           wrongExamples.push({
+            verdict: v,
             fate: version.fate[i]!,
             quote: quotes[i]!.selectors.quote.exact.slice(0, 120),
             placedAt: version.text.slice(r.start, r.end).slice(0, 120),
@@ -111,6 +114,7 @@ export async function runReanchor(
       unchanged: round(unchanged.rate, 4),
       edited: round(edited.rate, 4),
       wrongPlacements: unchanged.wrong + edited.wrong,
+      identicalCopies: unchanged.copies + edited.copies,
       ms100: round(live.paintMs, 2),
       ms100Warm: round(median(warm), 2),
       anchorOnlyMs100: round(live.anchorMs, 2),

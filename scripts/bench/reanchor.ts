@@ -323,27 +323,56 @@ export function editText(text: string, quotes: readonly SavedQuote[], seed: numb
 // ---------------------------------------------------------------------------------------
 // Scoring
 
-export type Verdict = 'exact' | 'right' | 'orphan-right' | 'missed' | 'wrong';
+export type Verdict = 'exact' | 'right' | 'orphan-right' | 'missed' | 'copy' | 'wrong';
+
+/** The shortest saved context that, repeated word for word around a copy, makes it indistinguishable. */
+export const IDENTICAL_CONTEXT_CHARS = 20;
+
+/**
+ * Is `placed` in `text` an identical copy of the saved passage: the same words, with at least
+ * one side of the saved context around it character for character? Pages print some passages
+ * twice (a caption repeated under a gallery, two "Continue reading the main story" lines in a
+ * row); when the edits move or remove one copy, nothing on the page tells it from the other.
+ */
+export function isIdenticalCopy(text: string, placed: Span, saved: AnchorSelectors): boolean {
+  const { exact, prefix, suffix } = saved.quote;
+  if (text.slice(placed.start, placed.end) !== exact) return false;
+  const sameSide = (context: string, around: string) =>
+    context.length >= IDENTICAL_CONTEXT_CHARS && around === context;
+  return (
+    sameSide(prefix, text.slice(Math.max(0, placed.start - prefix.length), placed.start)) ||
+    sameSide(suffix, text.slice(placed.end, placed.end + suffix.length))
+  );
+}
 
 /**
  * Right: anchored where the passage truly is (the spans overlap by at least half the longer
  * one: a reworded passage's edges may move a little); or reported as an orphan when it is
- * truly gone. Wrong: anchored anywhere else, or anchored when it is gone. Missed: reported
- * as an orphan though it is still there (safe, but a failure).
+ * truly gone. Copy: anchored elsewhere, on an identical copy of the passage with its saved
+ * context (see `isIdenticalCopy`; given `copyOf`): counted apart, neither right nor wrong.
+ * Wrong: anchored anywhere else, or anchored when it is gone. Missed: reported as an orphan
+ * though it is still there (safe, but a failure).
  */
-export function verdict(result: AnchorResult | null, truth: Span | null): Verdict {
-  if (!truth) return result ? 'wrong' : 'orphan-right';
+export function verdict(
+  result: AnchorResult | null,
+  truth: Span | null,
+  copyOf?: { text: string; saved: AnchorSelectors },
+): Verdict {
+  const elsewhere = (): Verdict => (result && copyOf && isIdenticalCopy(copyOf.text, result, copyOf.saved) ? 'copy' : 'wrong');
+  if (!truth) return result ? elsewhere() : 'orphan-right';
   if (!result) return 'missed';
   if (result.start === truth.start && result.end === truth.end) return 'exact';
   const common = Math.min(result.end, truth.end) - Math.max(result.start, truth.start);
   const longer = Math.max(result.end - result.start, truth.end - truth.start);
-  return common >= longer / 2 ? 'right' : 'wrong';
+  return common >= longer / 2 ? 'right' : elsewhere();
 }
 
 export interface Tally {
   total: number;
   right: number;
   wrong: number;
+  /** Placed on an identical copy of the passage (see `verdict`). */
+  copies: number;
   missed: number;
   /** right / total. */
   rate: number;
@@ -352,5 +381,13 @@ export interface Tally {
 export function tally(verdicts: readonly Verdict[]): Tally {
   const right = verdicts.filter((v) => v === 'exact' || v === 'right' || v === 'orphan-right').length;
   const wrong = verdicts.filter((v) => v === 'wrong').length;
-  return { total: verdicts.length, right, wrong, missed: verdicts.length - right - wrong, rate: verdicts.length ? right / verdicts.length : 0 };
+  const copies = verdicts.filter((v) => v === 'copy').length;
+  return {
+    total: verdicts.length,
+    right,
+    wrong,
+    copies,
+    missed: verdicts.length - right - wrong - copies,
+    rate: verdicts.length ? right / verdicts.length : 0,
+  };
 }

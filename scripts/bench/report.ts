@@ -112,11 +112,11 @@ export function renderText(rows: readonly PageRow[], summary: Summary, reanchor:
     out.push(
       `  ${reanchor.versions} edited versions of the text, each with ${Object.entries(reanchor.editsPerVersion ?? {}).map(([k, v]) => `${v} ${k}`).join(', ')}:`,
     );
-    out.push(`  right ${((reanchor.edited ?? 0) * 100).toFixed(1)} %, wrong placements ${reanchor.wrongPlacements}`);
+    out.push(`  right ${((reanchor.edited ?? 0) * 100).toFixed(1)} %, wrong placements ${reanchor.wrongPlacements}, placed on an identical copy (same words, same context) ${reanchor.identicalCopies ?? 0}`);
     for (const [fate, t] of Object.entries(reanchor.byFate ?? {})) {
       out.push(`    ${fate.padEnd(16)} ${String(t.right).padStart(3)}/${String(t.total).padEnd(3)} right, ${t.missed} orphaned though present, ${t.wrong} wrong`);
     }
-    for (const w of reanchor.wrongExamples ?? []) out.push(`    WRONG (${w.fate}, ${w.method} ${w.score}): "${w.quote}" → "${w.placedAt}"`);
+    for (const w of reanchor.wrongExamples ?? []) out.push(`    ${w.verdict === 'copy' ? 'COPY' : 'WRONG'} (${w.fate}, ${w.method} ${w.score}): "${w.quote}" → "${w.placedAt}"`);
   }
 
   out.push('');

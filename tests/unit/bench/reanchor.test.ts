@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Edit, applyEdits, chooseQuotes, editText, mapSpan, paragraphs, seededRandom, sentences, tally, verdict } from '../../../scripts/bench/reanchor';
+import { type Edit, applyEdits, chooseQuotes, editText, isIdenticalCopy, mapSpan, paragraphs, seededRandom, sentences, tally, verdict } from '../../../scripts/bench/reanchor';
 
 const WORDS = ['council', 'minister', 'harbour', 'budget', 'village', 'report', 'river', 'school', 'market', 'court', 'station', 'union'];
 
@@ -96,6 +96,25 @@ describe('the re-anchoring scenario', () => {
     expect(verdict(null, at)).toBe('missed');
     expect(verdict(null, null)).toBe('orphan-right');
     expect(verdict({ ...at, score: 0.8, method: 'fuzzy' }, null)).toBe('wrong');
-    expect(tally(['exact', 'right', 'orphan-right', 'missed', 'wrong'])).toEqual({ total: 5, right: 3, wrong: 1, missed: 1, rate: 0.6 });
+    expect(tally(['exact', 'right', 'orphan-right', 'missed', 'wrong', 'copy'])).toEqual({ total: 6, right: 3, wrong: 1, copies: 1, missed: 1, rate: 0.5 });
+  });
+
+  it('tells a placement on an identical copy (same words, same saved context) from a wrong one', () => {
+    const line = 'Continue reading the main story';
+    const before = 'Tax issues always loom large.';
+    const after = 'In the second step, at the closing, the buyer pays.';
+    // Saved on the first of two identical lines; an edit then removed that first line.
+    const saved = { quote: { exact: line, prefix: `${line}\n\n`.slice(-32), suffix: `\n\n${after}`.slice(0, 32) } };
+    const edited = `${before}\n\n${line}\n\n${after}`;
+    const copy = { start: edited.indexOf(line), end: edited.indexOf(line) + line.length };
+    expect(isIdenticalCopy(edited, copy, saved)).toBe(true);
+    expect(verdict({ ...copy, score: 0.8, method: 'exact' }, null, { text: edited, saved })).toBe('copy');
+    // The same words with neither side of the saved context around them: wrong.
+    const elsewhere = `${before} ${line}. Then something else entirely happened here.`;
+    const placed = { start: elsewhere.indexOf(line), end: elsewhere.indexOf(line) + line.length };
+    expect(isIdenticalCopy(elsewhere, placed, saved)).toBe(false);
+    expect(verdict({ ...placed, score: 0.8, method: 'exact' }, null, { text: elsewhere, saved })).toBe('wrong');
+    // Other words, whatever the context: wrong.
+    expect(isIdenticalCopy(edited.replace('main', 'full'), copy, saved)).toBe(false);
   });
 });
