@@ -11,6 +11,14 @@ export interface Summary {
   /** Median over pages with an article (corpus pages when the corpus is there). */
   mainThreadMsPer1kWords: number | null;
   mainThreadMsMedian: number | null;
+  /**
+   * Median of the task that evaluated the content script and ran it up to `claimlens:start`
+   * (V8 compiling the bundle, WXT and our setup; from the trace). Not in the figures above,
+   * which sum our `claimlens:*` steps; reported so the whole cost is on the table.
+   */
+  startTaskMsMedian: number | null;
+  /** Per 1,000 words again, with that start-up task added to each page's steps. */
+  mainThreadWithStartMsPer1kWords: number | null;
   startToPaintedMsMedian: number | null;
   startToPaintedMsMax: number | null;
   /** Longest main-thread task that ran our code (from the trace; our longest step if the trace had none). */
@@ -51,6 +59,7 @@ export function summarize(rows: readonly PageRow[], reanchor: ReanchorReport | n
   const scored = corpus.filter((r) => r.scope.precision !== null && r.status !== 'error' && r.status !== 'replaced');
   const fronts = corpus.filter((r) => r.frontPage);
   const pageTasks = timed.filter((r) => r.pageLongTaskMs !== null).map((r) => r.pageLongTaskMs!);
+  const withStart = timed.filter((r) => typeof r.ourTasks.start === 'number');
   const nullable = (xs: number[], f: (xs: number[]) => number, digits: number) => (xs.length ? round(f(xs), digits) : null);
   return {
     pages: rows.length,
@@ -59,6 +68,12 @@ export function summarize(rows: readonly PageRow[], reanchor: ReanchorReport | n
     failedPages: rows.filter((r) => r.status === 'error' || r.status === 'replaced').map((r) => `${r.id}: ${r.error ?? 'error'}`),
     mainThreadMsPer1kWords: nullable(per1k, median, 2),
     mainThreadMsMedian: nullable(timed.filter((r) => r.words > 0).map((r) => r.mainThreadMs), median, 2),
+    startTaskMsMedian: nullable(withStart.map((r) => r.ourTasks.start!), median, 1),
+    mainThreadWithStartMsPer1kWords: nullable(
+      withStart.filter((r) => r.words > 0).map((r) => ((r.mainThreadMs + r.ourTasks.start!) * 1000) / r.words),
+      median,
+      2,
+    ),
     startToPaintedMsMedian: nullable(toPaint, median, 1),
     startToPaintedMsMax: nullable(toPaint, max, 1),
     maxLongTaskMs: worst ? round(worstTask(worst), 1) : 0,
@@ -113,6 +128,12 @@ export function checkTargets(s: Summary): TargetCheck[] {
       target: '≤ 10 ms',
       measured: fmt(s.mainThreadMsPer1kWords, 2, ' ms'),
       met: s.mainThreadMsPer1kWords === null ? null : s.mainThreadMsPer1kWords <= 10,
+    },
+    {
+      name: '  … with the start-up task (script evaluation) added',
+      target: '—',
+      measured: `${fmt(s.mainThreadWithStartMsPer1kWords, 2, ' ms')} (start-up task median ${fmt(s.startTaskMsMedian, 1, ' ms')})`,
+      met: null,
     },
     {
       name: 'Longest task running Claimlens code',

@@ -31,6 +31,20 @@ function row(id: string, over: Partial<PageRow> = {}): PageRow {
 }
 
 describe('bench summary', () => {
+  it('reports the start-up task beside our steps, per page and per 1,000 words', () => {
+    const rows = [
+      row('a', { words: 500, mainThreadMs: 5, ourTasks: { start: 15 } }),
+      row('b', { words: 1000, mainThreadMs: 10, ourTasks: { start: 20 } }),
+      row('c', { words: 2000, mainThreadMs: 20, ourTasks: { start: 30 } }),
+      row('no-trace', { words: 1000, mainThreadMs: 10, ourTasks: {} }),
+    ];
+    const summary = summarize(rows, null);
+    expect(summary.startTaskMsMedian).toBe(20);
+    // (5 + 15) / 0.5 = 40, (10 + 20) / 1 = 30, (20 + 30) / 2 = 25
+    expect(summary.mainThreadWithStartMsPer1kWords).toBe(30);
+    expect(checkTargets(summary).find((t) => t.name.includes('start-up'))?.measured).toBe('30.00 ms (start-up task median 20.0 ms)');
+  });
+
   it('takes medians over corpus pages, the worst task, and macro means for scope', () => {
     const rows = [
       row('a', { mainThreadMsPer1kWords: 4 }),
