@@ -264,6 +264,14 @@ function findInSentence(ctx: ArticleContext, s: Sentence, mode: Mode, out: Actor
       }
       break;
     }
+    // A watchlist form may go on past the capitals ("Western governments", "Friends of the
+    // Earth"): the reader listed it, so it is found whole.
+    const listed = matchAt(ctx.watch, tokens, i, s.last, false);
+    if (listed && i + listed.length > j) {
+      out.push({ first: i, last: i + listed.length, type: listed.entry.type, confidence: 'watchlist', entry: listed.entry, demonym: listed.demonym });
+      i += listed.length;
+      continue;
+    }
     let first = i;
     // Ordinary words capitalised only because they open the sentence.
     while (first === initial && first < j && initialIsCommon(tokens[first]!, ctx) && !startsKnownName(ctx, first, j)) {

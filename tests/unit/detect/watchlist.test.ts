@@ -62,6 +62,17 @@ describe('merging the reader’s edits', () => {
     expect(m?.canonical).toBe('Georgia (US state)');
   });
 
+  it('finds a reader-added actor whose name goes on in lower case', () => {
+    const merged = mergeWatchlist(DEFAULT_WATCHLIST, [
+      { op: 'add', entry: { name: 'Western governments', type: 'organization', aliases: ['Western capitals'] } },
+    ]);
+    const found = detect('Western governments said the sanctions would stay. Western capitals agreed on Friday.', merged).actors;
+    expect(found.map((a) => [a.text, a.canonical, a.type])).toEqual([
+      ['Western governments', 'Western governments', 'organization'],
+      ['Western capitals', 'Western governments', 'organization'],
+    ]);
+  });
+
   it('suppresses a default entry in detection once removed', () => {
     const defaults: WatchlistEntry[] = [{ name: 'Lena Okafor', type: 'person', aliases: ['the envoy'] }];
     const text = 'Talks resumed after the envoy arrived.';
