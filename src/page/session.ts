@@ -10,7 +10,7 @@ import type { Claim, Detections, Mention } from '../detect/types';
 import type { AnnotationDraft, BackgroundProtocol, ContentProtocol, PageReport } from '../messages';
 import { contentRequestReaders } from '../messages';
 import { createRouter, request, type Transport } from '../router';
-import { isScanningOn, readSettings, SETTINGS_KEY, type Settings, WATCHLIST_KEY } from '../settings';
+import { DETECTION_KEYS, isScanningOn, readSettings, SETTINGS_KEY, type Settings } from '../settings';
 import { anchorAll } from './anchor';
 import { OWN_UI_ATTRIBUTE, readArticle } from './article';
 import { createPainter, type HighlightCategory, MARK_ATTRIBUTE } from './highlight';
@@ -342,7 +342,7 @@ export function startPageSession(options: PageSessionOptions): void {
 
   const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
-    if (WATCHLIST_KEY in changes) detectedText = null; // the same text may now name other actors
+    if (DETECTION_KEYS.some((key) => key in changes)) detectedText = null; // the same text may now give other detections
     else if (!(SETTINGS_KEY in changes)) return;
     if (SETTINGS_KEY in changes) settings = readSettings(changes[SETTINGS_KEY]?.newValue);
     void scan();
