@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { followReaderColours } from '../../src/page/reader-colours';
 import { startPageSession } from '../../src/page/session';
 import './highlights.css';
 
@@ -7,6 +8,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    followReaderColours(document, browser, ctx.signal);
     startPageSession({
       document,
       window,
