@@ -39,6 +39,14 @@ export function isScanningOn(settings: Settings, pageUrl: string): boolean {
   return settings.autoScan && !settings.disabledSites.includes(siteOf(pageUrl));
 }
 
+/**
+ * Whether a page is scanned: automatically, or — with automatic scanning off — once the
+ * reader asked for it. A site the reader switched off stays off either way.
+ */
+export function shouldScan(settings: Settings, pageUrl: string, requested: boolean): boolean {
+  return !settings.disabledSites.includes(siteOf(pageUrl)) && (settings.autoScan || requested);
+}
+
 export function withSiteScanning(settings: Settings, site: string, on: boolean): Settings {
   const others = settings.disabledSites.filter((s) => s !== site);
   return { ...settings, disabledSites: on ? others : [...others, site] };
