@@ -16,6 +16,7 @@ import { readCueEdits } from '../detect/reader-cues';
 
 export const CONTEXT_MENU_ID = 'claimlens-save-selection';
 export const SAVE_COMMAND = 'save-selection';
+export const SCAN_COMMAND = 'scan-page';
 
 /**
  * Page reports by tab. `storage.session` outlives a stopped service worker but not the
@@ -105,9 +106,15 @@ export function startBackground(browser: WxtBrowser): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CONTEXT_MENU_ID) void askTabToSave(tab?.id);
   });
+  const askTabToScan = async (tabId: number | undefined) => {
+    if (tabId === undefined) return;
+    await request<ContentProtocol, 'page.scan'>((message) => browser.tabs.sendMessage(tabId, message), 'page.scan', {}).catch((error) =>
+      console.warn('[Claimlens] could not scan this tab:', error),
+    );
+  };
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== SAVE_COMMAND) return;
+    if (command !== SAVE_COMMAND && command !== SCAN_COMMAND) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    await askTabToSave(tab?.id);
+    await (command === SAVE_COMMAND ? askTabToSave(tab?.id) : askTabToScan(tab?.id));
   });
 }
