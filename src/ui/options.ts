@@ -8,7 +8,7 @@ import type { ActorType, WatchlistEntry } from '../detect/types';
 import { DEFAULT_WATCHLIST, nameKey, parseWatchlistEdits, type WatchlistEdit } from '../detect/watchlist';
 import { readWatchlistEdits } from '../reader-watchlist';
 import { readSettings, SETTINGS_KEY, type Settings, WATCHLIST_KEY, withSiteScanning } from '../settings';
-import { button, download, el, errorText } from './dom';
+import { button, download, el, errorText, plural } from './dom';
 import { startColourOptions } from './options-colours';
 import { startCueOptions } from './options-cues';
 
@@ -79,7 +79,15 @@ export async function startOptions(doc: Document, storage: OptionsStorage): Prom
     });
     sites.replaceChildren(...(items.length ? items : [el(doc, 'li', 'hint', 'Claimlens scans every site. Turn it off for one from the popup, or add it here.')]));
   }
-  auto.addEventListener('change', () => void saveSettings({ ...settings, autoScan: auto.checked }));
+  auto.addEventListener('change', () =>
+    void saveSettings({ ...settings, autoScan: auto.checked }).then(() =>
+      say(
+        auto.checked
+          ? 'Claimlens scans articles automatically again, in open tabs too.'
+          : 'Automatic scanning is off: a page is scanned when you press “Scan this page” in the popup, or Alt+Shift+L.',
+      ),
+    ),
+  );
   siteForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const raw = siteInput.value.trim();
@@ -200,12 +208,19 @@ export async function startOptions(doc: Document, storage: OptionsStorage): Prom
     event.preventDefault();
     const name = removeInput.value.trim();
     if (!name) return;
+    const known = builtInEntry(name);
+    if (!known) {
+      say(`“${name}” is not a built-in entry, so nothing was removed. Your own entries are removed with their Undo button.`);
+      removeInput.focus();
+      return;
+    }
     removeInput.value = '';
-    void saveEdits(withEdit(edits, { op: 'remove', name }), `${name} is no longer a built-in actor; it is still shown where the text names it.`);
+    void saveEdits(withEdit(edits, { op: 'remove', name: known.name }), `${known.name} is no longer a built-in actor; it is still shown where the text itself reveals a name.`);
   });
 
   (doc.getElementById('export-watchlist') as HTMLButtonElement).addEventListener('click', () => {
     download(doc, 'claimlens-watchlist.json', 'application/json', JSON.stringify(edits, null, 2));
+    say(`${plural(edits.length, 'watchlist change')} saved to claimlens-watchlist.json in your downloads.`);
   });
   const importInput = doc.getElementById('import-watchlist') as HTMLInputElement;
   importInput.addEventListener('change', async () => {
@@ -224,8 +239,12 @@ export async function startOptions(doc: Document, storage: OptionsStorage): Prom
     }
   });
   (doc.getElementById('reset-watchlist') as HTMLButtonElement).addEventListener('click', () => {
-    if (edits.length === 0) return;
-    void saveEdits([], 'The watchlist is back to its defaults.');
+    if (edits.length === 0) {
+      say('The watchlist is already the default one.');
+      return;
+    }
+    if (editing) setEditing(null);
+    void saveEdits([], 'The watchlist is back to its defaults, in open tabs too.');
   });
 
   renderScanning();
