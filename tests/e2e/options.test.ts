@@ -81,7 +81,7 @@ describe('options page', () => {
     await options.getByLabel('Type').selectOption('organization');
     await options.locator('#actor-aliases').fill('Victory Day');
     await options.getByRole('button', { name: 'Save changes' }).click();
-    expect(await options.locator('#status').textContent()).toBe('Liberation Day was changed; open tabs use it now.');
+    await expect.poll(() => options.locator('#status').textContent()).toBe('Liberation Day was changed; open tabs use it now.');
     await expect.poll(() => options.locator('#watchlist-edits li').allTextContents()).toEqual([
       expect.stringContaining('Organisation · also “Victory Day”'),
     ]);
@@ -97,7 +97,7 @@ describe('options page', () => {
     await options.getByLabel('Word or phrase').fill('sent greetings to');
     await options.getByLabel('Who is speaking').selectOption('before');
     await options.getByRole('button', { name: 'Add the cue' }).click();
-    expect(await options.locator('#status').textContent()).toBe('“sent greetings to” is now a claim cue; open tabs look for it now.');
+    await expect.poll(() => options.locator('#status').textContent()).toBe('“sent greetings to” is now a claim cue; open tabs look for it now.');
     await expect.poll(async () => (await texts(article, 'claimlens-claim-named')).some((t) => t.includes('Vladimir Putin sent greetings to Kim Jong-un'))).toBe(true);
 
     // A built-in cue turned off: "Officials cautioned that plans could change" is no longer a claim.
@@ -109,7 +109,7 @@ describe('options page', () => {
     // A word Claimlens does not use is refused with a reason, and nothing changes.
     await options.getByLabel('Turn off a built-in cue').fill('banana');
     await options.getByRole('button', { name: 'Turn off' }).click();
-    expect(await options.locator('#status').textContent()).toMatch(/^“banana” is not one of Claimlens’s cues, so nothing was turned off/);
+    await expect.poll(() => options.locator('#status').textContent()).toMatch(/^“banana” is not one of Claimlens’s cues, so nothing was turned off/);
 
     await options.getByRole('button', { name: 'Reset cues to defaults' }).click();
     await expect.poll(async () => (await claimTexts()).some((t) => t.includes('Officials cautioned'))).toBe(true);
@@ -122,7 +122,7 @@ describe('options page', () => {
     expect(await installed()).toEqual([]);
     await options.getByLabel('People').fill('#d04090');
     await expect.poll(installed).toEqual([expect.stringContaining('::highlight(claimlens-person) { background-color: rgba(208, 64, 144, 0.45); }')]);
-    expect(await options.locator('#status').textContent()).toBe('People are now highlighted in #d04090; open tabs use it now.');
+    await expect.poll(() => options.locator('#status').textContent()).toBe('People are now highlighted in #d04090; open tabs use it now.');
     // What Chromium computes for the highlight pseudo-element on the article's text.
     const computed = await article.evaluate(() => {
       const node = document.querySelector('article p');
@@ -138,7 +138,7 @@ describe('options page', () => {
 
     await options.getByRole('button', { name: 'Reset colours to defaults' }).click();
     await expect.poll(installed).toEqual([]);
-    expect(await options.locator('#colour-place-warning').isVisible()).toBe(false);
+    await expect.poll(() => options.locator('#colour-place-warning').isVisible()).toBe(false);
   });
 
   it('with automatic scanning off, a page stays unpainted until the popup asks to scan it', async () => {
@@ -161,6 +161,7 @@ describe('options page', () => {
     await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.locator('body[data-ready="true"]').waitFor();
     expect(await popup.locator('#page-summary').textContent()).toMatch(/^Not scanned yet: automatic scanning is off/);
+    await popup.screenshot({ path: path.join(SHOTS, 'popup-on-request-light.png') });
     await popup.getByRole('button', { name: 'Scan this page' }).click();
     await waitForPaint(page);
     await expect.poll(() => popup.locator('#page-summary').textContent()).toMatch(/^\d+ actors and \d+ claims? found/);
