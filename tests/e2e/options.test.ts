@@ -33,6 +33,7 @@ describe('options page', () => {
     await waitForPaint(article);
     options = await e2e.browser.context.newPage();
     await options.goto(`chrome-extension://${e2e.browser.extensionId}/options.html`);
+    await options.locator('body[data-ready="true"]').waitFor();
   });
   afterAll(async () => {
     await e2e?.close();
