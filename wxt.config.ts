@@ -15,6 +15,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Save the selected text to Claimlens',
       },
+      'scan-page': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Scan this page now (when automatic scanning is off)',
+      },
     },
     ...(browser === 'firefox'
       ? {

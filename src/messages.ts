@@ -102,6 +102,8 @@ export interface ContentProtocol {
   'selection.save': { request: Record<string, never>; response: { saved: boolean; reason?: string } };
   /** Scan the page again now (the popup's "scan this page" and settings changes). */
   'page.rescan': { request: Record<string, never>; response: { ok: true } };
+  /** The reader asks for this page to be scanned although automatic scanning is off. */
+  'page.scan': { request: Record<string, never>; response: { ok: true } };
 }
 
 export type RequestOf<P, K extends keyof P> = P[K] extends { request: infer R } ? R : never;
@@ -216,6 +218,7 @@ export const backgroundRequestReaders: { [K in keyof BackgroundProtocol]: Reader
 export const contentRequestReaders: { [K in keyof ContentProtocol]: Reader<RequestOf<ContentProtocol, K>> } = {
   'selection.save': (value, path) => object(value, path) as Record<string, never>,
   'page.rescan': (value, path) => object(value, path) as Record<string, never>,
+  'page.scan': (value, path) => object(value, path) as Record<string, never>,
 };
 
 /** Unwraps a reply, turning an error reply into a thrown Error with the receiver's message. */

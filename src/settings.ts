@@ -7,6 +7,12 @@ import { siteOf } from './annotation/url';
 export const SETTINGS_KEY = 'claimlens.settings';
 /** The reader's watchlist edits (see src/detect/watchlist.ts), merged over the defaults. */
 export const WATCHLIST_KEY = 'claimlens.watchlist';
+/** The reader's claim cues, added and removed (see src/detect/reader-cues.ts). */
+export const CUES_KEY = 'claimlens.cues';
+/** The reader's highlight colours by category (see src/settings-colours.ts). */
+export const COLOURS_KEY = 'claimlens.colours';
+/** Keys whose change means the same text may now give other detections. */
+export const DETECTION_KEYS: readonly string[] = [WATCHLIST_KEY, CUES_KEY];
 
 export interface Settings {
   /** Sites (hostnames without "www.") where Claimlens does not scan or paint. */
@@ -31,6 +37,14 @@ export function readSettings(raw: unknown): Settings {
 
 export function isScanningOn(settings: Settings, pageUrl: string): boolean {
   return settings.autoScan && !settings.disabledSites.includes(siteOf(pageUrl));
+}
+
+/**
+ * Whether a page is scanned: automatically, or — with automatic scanning off — once the
+ * reader asked for it. A site the reader switched off stays off either way.
+ */
+export function shouldScan(settings: Settings, pageUrl: string, requested: boolean): boolean {
+  return !settings.disabledSites.includes(siteOf(pageUrl)) && (settings.autoScan || requested);
 }
 
 export function withSiteScanning(settings: Settings, site: string, on: boolean): Settings {

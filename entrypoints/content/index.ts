@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchDocumentReplacement } from '../../src/page/document-replacement';
+import { followReaderColours } from '../../src/page/reader-colours';
 import { startPageSession } from '../../src/page/session';
 import './highlights.css';
 
@@ -11,6 +12,7 @@ export default defineContentScript({
     let session = new AbortController();
     const start = () => {
       const signal = AbortSignal.any([ctx.signal, session.signal]);
+      followReaderColours(document, browser, signal);
       startPageSession({
         document,
         window,
@@ -23,8 +25,8 @@ export default defineContentScript({
       });
     };
     start();
-    // A page that rewrites itself with document.open() leaves the first session bound to a
-    // tree that is gone: start again on the new one.
+    // A page that rewrites itself with document.open() leaves the first session (and the
+    // reader's colour style) bound to a tree that is gone: start again on the new one.
     watchDocumentReplacement({
       doc: document,
       win: window,

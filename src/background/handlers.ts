@@ -1,6 +1,6 @@
 /** The background's answer to each message, as a table keyed by message type. */
 import { buildAnnotation } from '../annotation/build';
-import { detect, type WatchlistEntry } from '../detect';
+import { type CueEdits, detect, type WatchlistEntry } from '../detect';
 import { exportJsonLd } from '../export/jsonld';
 import type { BackgroundProtocol, PageReport } from '../messages';
 import type { Handlers } from '../router';
@@ -27,6 +27,8 @@ export interface HandlerDeps {
   setBadge: (tabId: number, claims: number) => void;
   /** The watchlist detection uses: defaults with the reader's edits merged in. */
   watchlist?: () => Promise<readonly WatchlistEntry[]>;
+  /** The reader's added and removed claim cues. */
+  cues?: () => Promise<CueEdits>;
   /** Per-tab page reports; kept where a restarted service worker still finds them. */
   reports: {
     set(tabId: number, report: PageReport): Promise<void>;
@@ -89,7 +91,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
       };
     },
     async 'article.detect'({ text }) {
-      return detect(text, deps.watchlist ? await deps.watchlist() : undefined);
+      return detect(text, deps.watchlist ? await deps.watchlist() : undefined, deps.cues ? await deps.cues() : undefined);
     },
     async 'annotation.forPage'({ pageUrl, canonicalLink }) {
       return { annotations: await annotationsForUrl(await deps.database(), pageUrl, canonicalLink) };

@@ -11,10 +11,12 @@ import { createHandlers } from './handlers';
 import type { PageReport } from '../messages';
 import type { WatchlistEntry } from '../detect/types';
 import { readerWatchlist, readWatchlistEdits } from '../reader-watchlist';
-import { WATCHLIST_KEY } from '../settings';
+import { CUES_KEY, WATCHLIST_KEY } from '../settings';
+import { readCueEdits } from '../detect/reader-cues';
 
 export const CONTEXT_MENU_ID = 'claimlens-save-selection';
 export const SAVE_COMMAND = 'save-selection';
+export const SCAN_COMMAND = 'scan-page';
 
 /**
  * Page reports by tab. `storage.session` outlives a stopped service worker but not the
@@ -41,17 +43,20 @@ function tabReports(browser: WxtBrowser) {
   };
 }
 
-/** The reader's watchlist, read once and again only when the options page changes it. */
-function readerWatchlistSource(browser: WxtBrowser) {
-  let current: Promise<readonly WatchlistEntry[]> | undefined;
+/**
+ * One of the reader's detection settings, read once and again only when the options page
+ * changes it; the same object is returned meanwhile, so detect() reuses its compiled form.
+ */
+function storedSource<T>(browser: WxtBrowser, key: string, read: (raw: unknown) => T) {
+  let current: Promise<T> | undefined;
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && WATCHLIST_KEY in changes) current = undefined;
+    if (area === 'local' && key in changes) current = undefined;
   });
   return () =>
     (current ??= browser.storage.local
-      .get(WATCHLIST_KEY)
-      .then((stored) => readerWatchlist(readWatchlistEdits(stored[WATCHLIST_KEY])))
-      .catch(() => readerWatchlist([])));
+      .get(key)
+      .then((stored) => read(stored[key]))
+      .catch(() => read(undefined)));
 }
 
 export function startBackground(browser: WxtBrowser): void {
@@ -69,7 +74,8 @@ export function startBackground(browser: WxtBrowser): void {
       void action.setBadgeBackgroundColor({ tabId, color: '#5b2ab8' });
     },
     reports: tabReports(browser),
-    watchlist: readerWatchlistSource(browser),
+    watchlist: storedSource(browser, WATCHLIST_KEY, (raw): readonly WatchlistEntry[] => readerWatchlist(readWatchlistEdits(raw))),
+    cues: storedSource(browser, CUES_KEY, readCueEdits),
   });
   const router = createRouter({
     readers: backgroundRequestReaders,
@@ -100,9 +106,15 @@ export function startBackground(browser: WxtBrowser): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CONTEXT_MENU_ID) void askTabToSave(tab?.id);
   });
+  const askTabToScan = async (tabId: number | undefined) => {
+    if (tabId === undefined) return;
+    await request<ContentProtocol, 'page.scan'>((message) => browser.tabs.sendMessage(tabId, message), 'page.scan', {}).catch((error) =>
+      console.warn('[Claimlens] could not scan this tab:', error),
+    );
+  };
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== SAVE_COMMAND) return;
+    if (command !== SAVE_COMMAND && command !== SCAN_COMMAND) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    await askTabToSave(tab?.id);
+    await (command === SAVE_COMMAND ? askTabToSave(tab?.id) : askTabToScan(tab?.id));
   });
 }

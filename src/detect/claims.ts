@@ -10,6 +10,7 @@
 import type { ActorSpan, ArticleContext } from './actors';
 import { type CueHit, HEDGE_VERBS, HEDGE_WORDS, VERB_FILLERS, cueAt, isParticiple } from './cues';
 import { PERSON_NOUNS } from './lexicon';
+import type { ReaderCueTable } from './reader-cues';
 import { TITLE_WORDS } from './names';
 import type { Sentence } from './sentences';
 import type { Token } from './tokens';
@@ -64,7 +65,13 @@ interface Found {
   speaker: Speaker;
 }
 
-export function findClaims(ctx: ArticleContext, sentences: readonly Sentence[], spans: readonly ActorSpan[], mentions: readonly Mention[]): Claim[] {
+export function findClaims(
+  ctx: ArticleContext,
+  sentences: readonly Sentence[],
+  spans: readonly ActorSpan[],
+  mentions: readonly Mention[],
+  cues?: ReaderCueTable,
+): Claim[] {
   const { tokens, text } = ctx;
   const words = tokens.map((t) => t.text.toLowerCase());
   // Token index → mention covering it.
@@ -83,7 +90,7 @@ export function findClaims(ctx: ArticleContext, sentences: readonly Sentence[], 
     const found: Found[] = [];
     let from = s.first;
     while (from < s.last) {
-      const f = findInSentence(ctx, words, { ...s, first: from }, si, mentionAt, mentions, history);
+      const f = findInSentence(ctx, words, { ...s, first: from }, si, mentionAt, mentions, history, cues);
       if (!f) break;
       // The same speaker going on ("..., and it notes that") stays one claim.
       const sameSpeaker = found.length > 0 && f.speaker.name !== null && f.speaker.name === found[found.length - 1]!.speaker.name;
@@ -142,6 +149,7 @@ function findInSentence(
   mentionAt: Map<number, Mention>,
   mentions: readonly Mention[],
   history: { speaker: Speaker; sentence: number }[],
+  cues: ReaderCueTable | undefined,
 ): Found | null {
   let stanceFallback: Found | null = null;
   // A question asserts nothing ("What did the prosecutors say?"), unless it is quoted and
@@ -157,7 +165,7 @@ function findInSentence(
       continue;
     }
     if (!ctx.tokens[i]!.word || mentionAt.has(i)) continue;
-    const cue = cueAt(words, i);
+    const cue = cueAt(words, i, cues);
     if (!cue || cue.last > s.last) continue;
     const next = words[cue.last];
     const prevTok = words[cue.first - 1];
@@ -188,7 +196,7 @@ function findInSentence(
       // a speaker named in the sentence beats one inferred from context.
       // Likewise when this cue has no subject at all ("Talking about it, he said").
       if (f.speaker.inferred || speaker === null) {
-        const later = findInSentence(ctx, words, { ...s, first: cue.last }, si, mentionAt, mentions, history);
+        const later = findInSentence(ctx, words, { ...s, first: cue.last }, si, mentionAt, mentions, history, cues);
         if (later && !later.speaker.inferred && (later.speaker.sourcing === 'named' || (speaker === null && later.speaker.isPerson))) return later;
       }
       return f;

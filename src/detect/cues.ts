@@ -3,6 +3,7 @@
  * position to someone. Lemmas come from general English (verbs of saying, thinking, announcing,
  * intending); they were checked against the PolNeAR training split, not the evaluation split.
  */
+import type { ReaderCueTable } from './reader-cues';
 
 type Forms = [base: string, s: string, past: string, ing: string, participle?: string];
 
@@ -109,8 +110,21 @@ export interface CueHit {
   last: number;
 }
 
-/** Classifies the word at a token (lowercased); particles like "out" are added by the caller. */
-export function cueAt(words: readonly string[], i: number): CueHit | null {
+/**
+ * Classifies the word at a token (lowercased); particles like "out" are added by the caller.
+ * The reader's own cues come first (longest phrase wins); built-in cues they turned off are skipped.
+ */
+export function cueAt(words: readonly string[], i: number, reader?: ReaderCueTable): CueHit | null {
+  if (!reader) return builtInCueAt(words, i);
+  for (const phrase of reader.added.get(words[i]!) ?? []) {
+    if (phrase.words.every((w, k) => words[i + k] === w)) return { kind: phrase.kind, lemma: phrase.lemma, first: i, last: i + phrase.words.length };
+  }
+  const hit = builtInCueAt(words, i);
+  if (hit && (reader.removed.has(hit.lemma) || reader.removed.has(words.slice(hit.first, hit.last).join(' ')))) return null;
+  return hit;
+}
+
+function builtInCueAt(words: readonly string[], i: number): CueHit | null {
   const w = words[i]!;
   const next = words[i + 1];
   if (w === 'according' && next === 'to') return { kind: 'according', lemma: 'according to', first: i, last: i + 2 };
@@ -131,6 +145,29 @@ export function cueAt(words: readonly string[], i: number): CueHit | null {
   const stance = STANCE_FORMS.get(w);
   if (stance) return { kind: 'stance', lemma: stance, first: i, last: i + 1 };
   return null;
+}
+
+/** A verb's regular forms: "grumble" → grumble, grumbles, grumbled, grumbling. */
+export function regularForms(base: string): string[] {
+  return regular(base).filter((f): f is string => Boolean(f));
+}
+
+/**
+ * Everything a reader means by turning a built-in cue off: "warned" (or "warn", "warns")
+ * names the verb "warn" with all its forms; the set holds lemmas and forms alike.
+ */
+export function formsForRemoval(word: string): Set<string> {
+  const bases = new Set([word, word.replace(/(?:ed|d|ing|es|s)$/, ''), word.replace(/(?:ed|ing)$/, 'e')].filter(Boolean));
+  const out = new Set<string>();
+  for (const base of bases) {
+    for (const lemma of [base, SAY_FORMS.get(base), STANCE_FORMS.get(base)]) {
+      if (!lemma) continue;
+      out.add(lemma);
+      for (const form of IRREGULAR.find((f) => f.includes(lemma)) ?? regular(lemma)) if (form) out.add(form);
+    }
+  }
+  // Stray stems ("ne" from "need") are harmless: the set is only compared with real cue hits.
+  return out;
 }
 
 export function isParticiple(word: string): boolean {

@@ -10,6 +10,7 @@ import { buildContext, findActorSpans } from './actors';
 import { findClaims } from './claims';
 import { resolveMentions } from './coref';
 import { compileWatchlist } from './matcher';
+import { compileCueEdits, type CueEdits } from './reader-cues';
 import { splitSentences } from './sentences';
 import { trailingChromeStart } from './chrome';
 import { tokenize } from './tokens';
@@ -17,9 +18,11 @@ import type { Detections, WatchlistEntry } from './types';
 import { DEFAULT_WATCHLIST } from './watchlist';
 
 export type { Claim, Detections, Mention, WatchlistEntry, ActorType } from './types';
+export type { CueEdits, ReaderCue } from './reader-cues';
 export { DEFAULT_WATCHLIST, mergeWatchlist, parseWatchlistEdits, type WatchlistEdit } from './watchlist';
 
-export function detect(text: string, watchlist: readonly WatchlistEntry[] = DEFAULT_WATCHLIST): Detections {
+/** `cues`: the reader's added and removed claim cues (see reader-cues.ts); none by default. */
+export function detect(text: string, watchlist: readonly WatchlistEntry[] = DEFAULT_WATCHLIST, cues?: CueEdits): Detections {
   if (typeof text !== 'string' || text.length === 0) return { actors: [], claims: [] };
   const tokens = tokenize(text);
   // Short unpunctuated lines after the last paragraph of prose ("Next Article", teaser
@@ -31,6 +34,6 @@ export function detect(text: string, watchlist: readonly WatchlistEntry[] = DEFA
   const ctx = buildContext(text, body, sentences, watch);
   const spans = findActorSpans(ctx, sentences);
   const actors = resolveMentions(text, body, spans);
-  const claims = findClaims(ctx, sentences, spans, actors);
+  const claims = findClaims(ctx, sentences, spans, actors, cues && (cues.added.length || cues.removed.length) ? compileCueEdits(cues) : undefined);
   return { actors, claims };
 }

@@ -10,7 +10,7 @@ import type { Claim, Detections, Mention } from '../detect/types';
 import type { AnnotationDraft, BackgroundProtocol, ContentProtocol, PageReport } from '../messages';
 import { contentRequestReaders } from '../messages';
 import { createRouter, request, type Transport } from '../router';
-import { isScanningOn, readSettings, SETTINGS_KEY, type Settings, WATCHLIST_KEY } from '../settings';
+import { DETECTION_KEYS, readSettings, SETTINGS_KEY, type Settings, shouldScan } from '../settings';
 import { anchorAll } from './anchor';
 import { OWN_UI_ATTRIBUTE, readArticle } from './article';
 import { createPainter, type HighlightCategory, MARK_ATTRIBUTE } from './highlight';
@@ -55,6 +55,8 @@ export function startPageSession(options: PageSessionOptions): void {
   let saved: Annotation[] | null = null;
   let orphans: { id: string; exact: string }[] = [];
   let pass = 0;
+  /** The reader asked for this page from the popup (automatic scanning off). */
+  let requested = false;
 
   const rangesFor = (spans: readonly { start: number; end: number }[]) =>
     spans.map((s) => (map ? rangeOf(doc, map, s) : null)).filter((r): r is Range => r !== null);
@@ -150,7 +152,7 @@ export function startPageSession(options: PageSessionOptions): void {
   /** One pass over the page. Detection is asked for only when the article text changed. */
   const scan = async () => {
     const thisPass = ++pass;
-    const scanning = isScanningOn(settings, doc.location?.href ?? doc.URL);
+    const scanning = shouldScan(settings, doc.location?.href ?? doc.URL, requested);
     if (!scanning) {
       map = null;
       articleRoot = null;
@@ -335,6 +337,11 @@ export function startPageSession(options: PageSessionOptions): void {
         await scan();
         return { ok: true as const };
       },
+      'page.scan': async () => {
+        requested = true;
+        await scan();
+        return { ok: true as const };
+      },
     },
     extensionId: browser.runtime.id,
   });
@@ -342,7 +349,7 @@ export function startPageSession(options: PageSessionOptions): void {
 
   const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
-    if (WATCHLIST_KEY in changes) detectedText = null; // the same text may now name other actors
+    if (DETECTION_KEYS.some((key) => key in changes)) detectedText = null; // the same text may now give other detections
     else if (!(SETTINGS_KEY in changes)) return;
     if (SETTINGS_KEY in changes) settings = readSettings(changes[SETTINGS_KEY]?.newValue);
     void scan();
@@ -353,6 +360,7 @@ export function startPageSession(options: PageSessionOptions): void {
     // A new page in a single-page app: new article, new saved passages.
     detectedText = null;
     saved = null;
+    requested = false;
     card.close();
     void scan();
   });

@@ -9,6 +9,7 @@ import { type BackgroundProtocol, type Envelope, type PageReport, envelope } fro
 import { request, type Transport } from '../router';
 import { type Settings, isScanningOn, withSiteScanning } from '../settings';
 import { download, el, errorText, plural, renderAnnotation } from './dom';
+import { offerScanNow } from './popup-scan';
 
 export { download, el, renderAnnotation } from './dom';
 
@@ -73,7 +74,7 @@ async function showThisPage(doc: Document, deps: PopupDeps): Promise<void> {
   const showSwitch = () => {
     scanSwitch.checked = !settings.disabledSites.includes(site);
     scanHint.textContent = !settings.autoScan
-      ? 'Automatic scanning is off in the options; Claimlens scans only when asked.'
+      ? 'Automatic scanning is off in the options: Claimlens scans a page only when you ask.'
       : scanSwitch.checked
         ? ''
         : `Claimlens leaves ${site} alone: nothing is highlighted there.`;
@@ -94,12 +95,10 @@ async function showThisPage(doc: Document, deps: PopupDeps): Promise<void> {
     }
   });
 
-  if (!report) {
-    summary.textContent = isScanningOn(settings, pageUrl)
-      ? 'Claimlens has not reported on this page yet. Reload the page if it was open before Claimlens was installed.'
-      : 'Scanning is off for this site. Turn it on to see the actors and claims.';
-  } else {
+  const showReport = (report: PageReport) => {
     summary.textContent = summariseReport(report);
+    claimsList.replaceChildren();
+    actorsList.replaceChildren();
     if (report.scanning && report.articleFound) {
       const { named, vague, unattributed } = report.claims;
       for (const [label, n, cls] of [
@@ -120,7 +119,15 @@ async function showThisPage(doc: Document, deps: PopupDeps): Promise<void> {
       }
       actorsList.hidden = actorsList.childElementCount === 0;
     }
+  };
+  if (!report) {
+    summary.textContent = isScanningOn(settings, pageUrl)
+      ? 'Claimlens has not reported on this page yet. Reload the page if it was open before Claimlens was installed.'
+      : 'Scanning is off for this site. Turn it on to see the actors and claims.';
+  } else {
+    showReport(report);
   }
+  if (!settings.autoScan && !settings.disabledSites.includes(site) && !report?.scanning) offerScanNow(doc, deps, tab.id, showReport);
 
   // Saved from this page, with the passages that could not be found again marked.
   const { annotations } = await request<BackgroundProtocol, 'annotation.forPage'>(deps.send, 'annotation.forPage', {

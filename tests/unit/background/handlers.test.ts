@@ -115,6 +115,19 @@ describe('background handlers behind the router', () => {
     expect(found.actors.map((m) => m.text)).toContain('Washington');
   });
 
+  it("detects with the reader's claim cues", async () => {
+    const handlers = createHandlers({
+      database: () => openClaimlensDB(new IDBFactory()),
+      now: () => new Date(),
+      newId: () => 'x',
+      setBadge: () => undefined,
+      reports: memoryReports(),
+      cues: async () => ({ added: [{ text: 'grumble', speaker: 'before' }], removed: [] }),
+    });
+    const found = await handlers['article.detect']({ text: 'Officials grumbled that the plan was late.' }, {});
+    expect(found.claims.map((c) => c.cue)).toEqual(['grumbled']);
+  });
+
   it('keeps each tab’s page report for the popup and shows its claim count on the badge', async () => {
     const handlers = createHandlers({
       database: () => openClaimlensDB(new IDBFactory()),
