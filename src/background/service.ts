@@ -11,7 +11,8 @@ import { createHandlers } from './handlers';
 import type { PageReport } from '../messages';
 import type { WatchlistEntry } from '../detect/types';
 import { readerWatchlist, readWatchlistEdits } from '../reader-watchlist';
-import { WATCHLIST_KEY } from '../settings';
+import { LEDGER_KEY, readLedgerSettings, WATCHLIST_KEY } from '../settings';
+import { createSightingRecorder } from './ledger-recorder';
 
 export const CONTEXT_MENU_ID = 'claimlens-save-selection';
 export const SAVE_COMMAND = 'save-selection';
@@ -54,9 +55,28 @@ function readerWatchlistSource(browser: WxtBrowser) {
       .catch(() => readerWatchlist([])));
 }
 
+/** Whether the reader keeps the actor ledger, read once and again only when it changes. */
+function ledgerSwitch(browser: WxtBrowser) {
+  let current: Promise<boolean> | undefined;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && LEDGER_KEY in changes) current = undefined;
+  });
+  return () =>
+    (current ??= browser.storage.local
+      .get(LEDGER_KEY)
+      .then((stored) => readLedgerSettings(stored[LEDGER_KEY]).record)
+      .catch(() => readLedgerSettings(undefined).record));
+}
+
 export function startBackground(browser: WxtBrowser): void {
   let db: Promise<ClaimlensDB> | undefined;
   const database = () => (db ??= openClaimlensDB());
+  const recorder = createSightingRecorder({
+    database,
+    now: () => new Date(),
+    enabled: ledgerSwitch(browser),
+    onError: (error) => console.warn('[Claimlens] could not record the claims seen on a page:', error),
+  });
 
   // Firefox builds are MV2, where the toolbar button is `browserAction`.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -70,6 +90,7 @@ export function startBackground(browser: WxtBrowser): void {
     },
     reports: tabReports(browser),
     watchlist: readerWatchlistSource(browser),
+    recordSightings: (detections, page) => recorder.record(detections, page),
   });
   const router = createRouter({
     readers: backgroundRequestReaders,
