@@ -67,7 +67,6 @@ export function sightingsFrom(detections: Detections, page: SeenPage, now: Date)
   const site = siteOf(source);
   if (!site) return [];
   const actorNames = new Set(detections.actors.map((m) => m.canonical));
-  const stamp = now.toISOString();
   const byId = new Map<string, Sighting>();
   for (const claim of detections.claims) {
     const speaker = claim.speaker;
@@ -77,6 +76,9 @@ export function sightingsFrom(detections: Detections, page: SeenPage, now: Date)
     if (!normal) continue;
     const id = sightingId(source, normal);
     if (byId.has(id)) continue;
+    // Claims of one visit are stamped a millisecond apart in article order, so a ledger in
+    // date order lists them as the article did rather than by their ids.
+    const stamp = new Date(now.getTime() + byId.size).toISOString();
     const inside = detections.actors.filter((m) => m.start < claim.end && m.end > claim.start).map((m) => m.canonical);
     byId.set(id, {
       id,

@@ -38,8 +38,9 @@ describe('sightingsFrom: the claims that go to an actor ledger', () => {
       site: 'ledger.example',
       title: PAGE.title,
       cue: 'stressed',
-      firstSeen: AT.toISOString(),
-      lastSeen: AT.toISOString(),
+      // One millisecond after the first claim of the visit: article order survives sorting by date.
+      firstSeen: '2026-11-23T10:00:00.001Z',
+      lastSeen: '2026-11-23T10:00:00.001Z',
     });
     expect(second!.actors).toEqual(['Washington', 'North Korea', 'Russia']);
     expect(second!.bands.length).toBe(16);
@@ -89,10 +90,10 @@ describe('recordSightings', () => {
     expect(await recordSightings(db, again)).toEqual({ added: 0, updated: 2, pruned: 0 });
     const stored = await db.getAll('sightings');
     expect(stored).toHaveLength(2);
-    for (const s of stored) {
-      expect(s.firstSeen).toBe(AT.toISOString());
-      expect(s.lastSeen).toBe(later.toISOString());
-    }
+    expect(stored.map((s) => [s.firstSeen, s.lastSeen]).sort()).toEqual([
+      ['2026-11-23T10:00:00.000Z', '2026-11-24T08:00:00.000Z'],
+      ['2026-11-23T10:00:00.001Z', '2026-11-24T08:00:00.001Z'],
+    ]);
     db.close();
   });
 
