@@ -21,17 +21,25 @@ export interface LedgerActor {
 /** All keys [value, *, *] of a facet index: arrays sort after strings, so [value, []] closes the range. */
 const whole = (value: string) => IDBKeyRange.bound([value], [value, []]);
 
-/** Distinct first key parts of a [value, time, id] index, each with its count: one jump per value. */
+/**
+ * Distinct first key parts of a [value, time, id] index, each with its count: one cursor
+ * jump per value, then all the counts requested at once (IndexedDB answers queued requests
+ * without a round trip to this page between them).
+ */
 async function facetCounts(
-  index: { openKeyCursor(range?: null): Promise<{ key: FacetKey; continue(key: unknown): Promise<unknown> } | null>; count(range: IDBKeyRange): Promise<number> },
+  index: {
+    openKeyCursor(range?: null): Promise<{ key: FacetKey; continue(key: unknown): Promise<unknown> } | null>;
+    count(range: IDBKeyRange): Promise<number>;
+  },
 ): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
+  const values: string[] = [];
   for (let cursor = await index.openKeyCursor(null); cursor; ) {
     const value = cursor.key[0];
-    counts.set(value, await index.count(whole(value)));
+    values.push(value);
     cursor = (await cursor.continue([value, []])) as typeof cursor;
   }
-  return counts;
+  const counts = await Promise.all(values.map((value) => index.count(whole(value))));
+  return new Map(values.map((value, i) => [value, counts[i]!]));
 }
 
 /** Every actor with a ledger: most entries first, then by name. */
@@ -125,33 +133,46 @@ export function quoteMatches(quote: string, sentence: string): boolean {
   return s.includes(q) || q.includes(s) || isNearDuplicateSets(shingles(quote), shingles(sentence));
 }
 
-/** Candidates found through their band keys, verified on their shingles; other sites only, one carrier per site. */
+/** Band matches read per band key, and candidates verified per sentence: bounds for boilerplate that every page repeats. */
+const PER_BAND = 64;
+const CANDIDATES = 96;
+/** Outlets named per claim. */
+const CARRIERS = 12;
+
+/**
+ * Other pages with a near-identical sentence, for each text: candidates come from the band
+ * index (all bands of all texts asked at once), the most-shared first; each is verified on
+ * its shingles. Other sites only, one page per site.
+ */
 async function carriersFor(
-  sightings: { index(name: 'byBand'): { getAllKeys(key: string): Promise<string[]> }; get(key: string): Promise<Sighting | undefined> },
+  sightings: { index(name: 'byBand'): { getAllKeys(key: string, count?: number): Promise<string[]> }; get(key: string): Promise<Sighting | undefined> },
   texts: { text: string; source: string; site: string }[],
-  maxCandidates = 200,
 ): Promise<Carrier[][]> {
   const bandIndex = sightings.index('byBand');
-  const candidateCache = new Map<string, Promise<Sighting | undefined>>();
-  const result: Carrier[][] = [];
-  for (const { text, source, site } of texts) {
-    const set = shingles(text);
-    const keys = bandKeysOf(set);
-    const ids = new Set<string>();
-    for (const ids_ of await Promise.all(keys.map((k) => bandIndex.getAllKeys(k)))) {
-      for (const id of ids_) if (ids.size < maxCandidates) ids.add(id);
-    }
+  const sets = texts.map((t) => shingles(t.text));
+  const keysPerText = sets.map((set) => bandKeysOf(set));
+  const allKeys = [...new Set(keysPerText.flat())];
+  const slot = new Map(allKeys.map((k, i) => [k, i]));
+  const byKey = await Promise.all(allKeys.map((k) => bandIndex.getAllKeys(k, PER_BAND)));
+  const candidatesPerText = keysPerText.map((keys) => {
+    const shared = new Map<string, number>();
+    for (const key of keys) for (const id of byKey[slot.get(key)!]!) shared.set(id, (shared.get(id) ?? 0) + 1);
+    return [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([id]) => id);
+  });
+  const ids = [...new Set(candidatesPerText.flat())];
+  const records = await Promise.all(ids.map((id) => sightings.get(id)));
+  const byId = new Map(ids.map((id, i) => [id, records[i]]));
+  return texts.map(({ source, site }, t) => {
     const bySite = new Map<string, Carrier>();
-    for (const id of ids) {
-      if (!candidateCache.has(id)) candidateCache.set(id, sightings.get(id));
-      const other = await candidateCache.get(id)!;
+    for (const id of candidatesPerText[t]!) {
+      const other = byId.get(id);
       if (!other || other.source === source || other.site === site || bySite.has(other.site)) continue;
-      if (!isNearDuplicateSets(set, shingles(other.text))) continue;
+      if (!isNearDuplicateSets(sets[t]!, shingles(other.text))) continue;
       bySite.set(other.site, { site: other.site, source: other.source, title: other.title, text: other.text });
+      if (bySite.size >= CARRIERS) break;
     }
-    result.push([...bySite.values()].sort((a, b) => a.site.localeCompare(b.site)));
-  }
-  return result;
+    return [...bySite.values()].sort((a, b) => a.site.localeCompare(b.site));
+  });
 }
 
 /**

@@ -112,6 +112,17 @@ describe('the actor ledger', () => {
     }
   });
 
+  it('names at most 12 outlets for a sentence that 30 carried, each once', async () => {
+    for (let i = 0; i < 30; i++) {
+      await read(db, { ...COURIER.page, pageUrl: `https://outlet${i}.example/a`, title: `Outlet ${i}` }, COURIER.text, `2026-11-24T0${i % 10}:00:00.000Z`);
+    }
+    const { entries } = await ledgerPage(db, 'Jake Sullivan', { limit: 200 });
+    const stressed = entries.find((e) => textOf(e).startsWith('He stressed'))!;
+    expect(stressed.carriedBy).toHaveLength(12);
+    expect(new Set(stressed.carriedBy.map((c) => c.site)).size).toBe(12);
+    expect(stressed.carriedBy.map((c) => c.site)).not.toContain('ledger.example');
+  });
+
   it('an actor Claimlens never saw speak has no ledger entries', async () => {
     expect(await ledgerPage(db, 'Ursula von der Leyen', { limit: 10 })).toEqual({ entries: [], next: null, seen: 0, saved: 0 });
     expect((await ledgerActors(db)).map((a) => a.name)).toEqual(['Jake Sullivan']);
