@@ -31,6 +31,8 @@ export function createSightingRecorder(deps: SightingRecorderDeps): SightingReco
       const seenAt = deps.now();
       queue = queue
         .then(async () => {
+          // A macrotask later: the detection reply leaves before any of this work starts.
+          await new Promise((resolve) => setTimeout(resolve, 0));
           if (!(await deps.enabled())) return;
           const seen = sightingsFrom(detections, page, seenAt);
           if (seen.length) await recordSightings(await deps.database(), seen, deps.cap ?? SIGHTINGS_CAP);

@@ -12,7 +12,9 @@ import { LEDGER_KEY, readLedgerSettings } from '../settings';
 import type { ClaimlensDB } from '../store/db';
 import { type Carrier, type LedgerActor, type LedgerCursor, type LedgerEntry, type LedgerOrder, ledgerActors, ledgerPage } from '../store/ledger';
 import { clearSightings, countSightings } from '../store/sightings';
-import { KIND_LABELS, SOURCING_LABELS, debounce, el, errorText, passageUrl, plural } from './dom';
+import { CSV_MIME } from '../export/csv';
+import { ledgerCsvHeader, ledgerCsvRow } from '../export/ledger-csv';
+import { KIND_LABELS, SOURCING_LABELS, debounce, downloadBlob, el, errorText, passageUrl, plural } from './dom';
 
 export const LEDGER_PAGE_SIZE = 40;
 /** Actors listed at once; the filter finds the others. */
@@ -150,6 +152,7 @@ export async function startLedger(doc: Document, deps: LedgerDeps): Promise<void
   const empty = byId<HTMLDivElement>(doc, 'ledger-empty');
   const days = byId<HTMLDivElement>(doc, 'ledger-days');
   const more = byId<HTMLButtonElement>(doc, 'ledger-more');
+  const csv = byId<HTMLButtonElement>(doc, 'ledger-csv');
   const win = doc.defaultView;
 
   let dbPromise: Promise<ClaimlensDB> | undefined;
@@ -243,12 +246,14 @@ export async function startLedger(doc: Document, deps: LedgerDeps): Promise<void
     else if (actors.length) {
       chosen = null;
       heading.textContent = 'Claims';
+      csv.hidden = true;
       days.replaceChildren();
       more.hidden = true;
       setEmpty('Choose an actor', 'Pick a name on the left to see everything they were reported claiming, in date order.');
     } else {
       chosen = null;
       heading.textContent = 'Claims';
+      csv.hidden = true;
       days.replaceChildren();
       more.hidden = true;
       if (recording) {
@@ -344,11 +349,37 @@ export async function startLedger(doc: Document, deps: LedgerDeps): Promise<void
 
   async function showActor(): Promise<void> {
     heading.textContent = chosen ?? 'Claims';
+    csv.hidden = !chosen;
     next = null;
     await loadPage(true);
   }
 
   more.addEventListener('click', () => void loadPage(false));
+  // The whole ledger of the actor, in the order shown, read 500 entries at a time.
+  csv.addEventListener('click', async () => {
+    if (!chosen) return;
+    const actor = chosen;
+    csv.disabled = true;
+    claimsStatus.textContent = `Preparing ${actor}'s ledger…`;
+    try {
+      const parts: string[] = [ledgerCsvHeader()];
+      let after: LedgerCursor | null = null;
+      let rows = 0;
+      do {
+        const page = await ledgerPage(await database(), actor, { limit: 500, after, order: order.value as LedgerOrder });
+        for (const entry of page.entries) parts.push(ledgerCsvRow(actor, entry));
+        rows += page.entries.length;
+        after = page.next;
+      } while (after);
+      const slug = actor.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'actor';
+      downloadBlob(doc, `claimlens-ledger-${slug}-${new Date().toISOString().slice(0, 10)}.csv`, new Blob(parts, { type: CSV_MIME }));
+      claimsStatus.textContent = `Downloaded ${plural(rows, 'entry', 'entries')} of ${actor}'s ledger as CSV.`;
+    } catch (error) {
+      claimsStatus.textContent = `The CSV was not written: ${errorText(error)} Try again.`;
+    } finally {
+      csv.disabled = false;
+    }
+  });
   order.addEventListener('change', () => void showActor());
 
   try {

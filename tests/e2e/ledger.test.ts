@@ -6,6 +6,7 @@
  * it empties it and keeps saved annotations. Screenshots (light and dark) go to
  * test-output/screenshots/ (copy them to docs/screenshots/ when the page changes).
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +153,15 @@ describe('actor ledger', () => {
       await page.screenshot({ path: path.join(SHOTS, `ledger-${scheme}.png`) });
     }
     await page.emulateMedia({ colorScheme: 'light' });
+
+    // The whole ledger of the actor as CSV, when the reader asks.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#ledger-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^claimlens-ledger-jake-sullivan-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('date,actor,entry,sourcing,cue,site,title,url,passage,saved,note,also_carried_by,other_urls');
+    expect(lines).toHaveLength(5);
+    expect(lines.find((l) => l.includes('He stressed that Washington'))).toContain(`,yes,${NOTE},harbour-post.example,`);
+
     await Promise.all([ledger.close(), harbour.close(), page.close()]);
   });
 

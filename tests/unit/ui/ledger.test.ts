@@ -66,3 +66,27 @@ describe('the ledger page, piece by piece', () => {
     expect(describeCounts({ seen: 4, saved: 1 })).toBe('4 seen · 1 saved');
   });
 });
+
+describe('the ledger as CSV', () => {
+  it('writes one formula-safe row per entry, with the saved note and the other outlets', async () => {
+    const { ledgerCsvHeader, ledgerCsvRow } = await import('../../../src/export/ledger-csv');
+    const saved = makeAnnotation({ i: 3, note: '=HYPERLINK("http://evil")' });
+    const row = ledgerCsvRow('Jake Sullivan', {
+      kind: 'seen',
+      time: '2026-11-23T09:00:00.000Z',
+      sighting: sighting(),
+      saved: [saved],
+      carriedBy: [
+        { site: 'courier.example', source: 'https://courier.example/a', title: 'C', text: 'x' },
+        { site: 'harbour-post.example', source: 'https://harbour-post.example/b', title: 'H', text: 'y' },
+      ],
+    });
+    expect(ledgerCsvHeader()).toBe('date,actor,entry,sourcing,cue,site,title,url,passage,saved,note,also_carried_by,other_urls\r\n');
+    expect(row).toBe(
+      '2026-11-23T09:00:00.000Z,Jake Sullivan,seen,named,stressed,ledger.example,Washington weighs new restrictions,' +
+        '"https://ledger.example/world/restrictions#:~:text=He%20stressed%20that%20Washington,other%20support%20to%20Russia.",' +
+        'He stressed that Washington would keep working to persuade North Korea to abandon plans to provide weapons or other support to Russia.,' +
+        `yes,"'=HYPERLINK(""http://evil"")",courier.example; harbour-post.example,https://courier.example/a; https://harbour-post.example/b\r\n`,
+    );
+  });
+});
