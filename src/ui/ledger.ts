@@ -354,6 +354,11 @@ export async function startLedger(doc: Document, deps: LedgerDeps): Promise<void
     await loadPage(true);
   }
 
+  // A link to ledger.html#Actor opened in this tab (or edited in the address bar).
+  win?.addEventListener('hashchange', () => {
+    const name = decodeHash(win.location.hash);
+    if (name && name !== chosen && actors.some((a) => a.name === name)) void choose_(name);
+  });
   more.addEventListener('click', () => void loadPage(false));
   // The whole ledger of the actor, in the order shown, read 500 entries at a time.
   csv.addEventListener('click', async () => {
