@@ -4,6 +4,7 @@
  */
 import type { Annotation, AnnotationKind, Sourcing } from './annotation/record';
 import type { Detections } from './detect/types';
+import type { SeenPage } from './ledger/sighting';
 import { readAnnotation } from './export/import';
 import type { FacetFilter, PageCursor } from './store/annotations';
 import { LIMITS } from './limits';
@@ -86,8 +87,12 @@ export interface BackgroundProtocol {
   'annotation.restore': { request: { annotation: Annotation }; response: { result: 'restored' | 'already-present' } };
   'annotation.counts': { request: { by: 'site' | 'actor' | 'tag' }; response: { counts: { value: string; count: number }[] } };
   'annotation.export': { request: { format: 'jsonld' }; response: ExportedFile };
-  /** Detection runs in the background so the page's main thread never waits on NLP. */
-  'article.detect': { request: { text: string }; response: Detections };
+  /**
+   * Detection runs in the background so the page's main thread never waits on NLP. With
+   * `page`, the attributed claims found are then recorded for the actor ledger (unless the
+   * reader turned it off, or the tab is private).
+   */
+  'article.detect': { request: { text: string; page?: SeenPage | null }; response: Detections };
   'annotation.forPage': {
     request: { pageUrl: string; canonicalLink: string | null };
     response: { annotations: Annotation[] };
@@ -197,7 +202,13 @@ export const backgroundRequestReaders: { [K in keyof BackgroundProtocol]: Reader
   'annotation.restore': shape({ annotation: readStoredAnnotation }),
   'annotation.counts': shape({ by: oneOf(['site', 'actor', 'tag'] as const) }),
   'annotation.export': shape({ format: oneOf(['jsonld'] as const) }),
-  'article.detect': shape({ text: string({ max: LIMITS.articleText }) }),
+  'article.detect': shape({
+    text: string({ max: LIMITS.articleText }),
+    page: optional(
+      nullable(shape<SeenPage>({ pageUrl: httpUrl({ max: LIMITS.url }), canonicalLink: nullable(text(LIMITS.url)), title: text(LIMITS.title) })),
+      null,
+    ),
+  }),
   'annotation.forPage': shape({ pageUrl: httpUrl({ max: LIMITS.url }), canonicalLink: nullable(text(LIMITS.url)) }),
   'page.report': shape<PageReport>({
     pageUrl: text(LIMITS.url),

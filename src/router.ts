@@ -20,7 +20,8 @@ import { ValidationError } from './validate';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number; url?: string };
+  /** `incognito`: a private window's tab, whose reading is never recorded. */
+  tab?: { id?: number; url?: string; incognito?: boolean };
 }
 
 export type Handlers<P> = {

@@ -51,3 +51,23 @@ export function withSiteScanning(settings: Settings, site: string, on: boolean):
   const others = settings.disabledSites.filter((s) => s !== site);
   return { ...settings, disabledSites: on ? others : [...others, site] };
 }
+
+/**
+ * The actor ledger's switch, under its own key: the options page and the popup write the
+ * whole `Settings` object they hold, and a copy read before the ledger page changed this
+ * switch would silently turn it back.
+ */
+export const LEDGER_KEY = 'claimlens.ledger';
+
+export interface LedgerSettings {
+  /** Keep a record of the attributed claims Claimlens sees, for the actor ledger. */
+  record: boolean;
+}
+
+export const DEFAULT_LEDGER_SETTINGS: LedgerSettings = { record: true };
+
+/** Read leniently, like `readSettings`: anything but a boolean means the default (on). */
+export function readLedgerSettings(raw: unknown): LedgerSettings {
+  const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return { record: typeof value.record === 'boolean' ? value.record : DEFAULT_LEDGER_SETTINGS.record };
+}

@@ -1,6 +1,8 @@
 /** The background's answer to each message, as a table keyed by message type. */
 import { buildAnnotation } from '../annotation/build';
 import { type CueEdits, detect, type WatchlistEntry } from '../detect';
+import type { Detections } from '../detect/types';
+import type { SeenPage } from '../ledger/sighting';
 import { exportJsonLd } from '../export/jsonld';
 import type { BackgroundProtocol, PageReport } from '../messages';
 import type { Handlers } from '../router';
@@ -29,6 +31,8 @@ export interface HandlerDeps {
   watchlist?: () => Promise<readonly WatchlistEntry[]>;
   /** The reader's added and removed claim cues. */
   cues?: () => Promise<CueEdits>;
+  /** Records a page's attributed claims for the actor ledger, in the background (ledger-recorder.ts). */
+  recordSightings?: (detections: Detections, page: SeenPage) => void;
   /** Per-tab page reports; kept where a restarted service worker still finds them. */
   reports: {
     set(tabId: number, report: PageReport): Promise<void>;
@@ -90,8 +94,11 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
         }),
       };
     },
-    async 'article.detect'({ text }) {
-      return detect(text, deps.watchlist ? await deps.watchlist() : undefined, deps.cues ? await deps.cues() : undefined);
+    async 'article.detect'({ text, page }, sender) {
+      const detections = detect(text, deps.watchlist ? await deps.watchlist() : undefined, deps.cues ? await deps.cues() : undefined);
+      // A private window's reading is not kept: the extension's storage outlives the window.
+      if (page && !sender.tab?.incognito) deps.recordSightings?.(detections, page);
+      return detections;
     },
     async 'annotation.forPage'({ pageUrl, canonicalLink }) {
       return { annotations: await annotationsForUrl(await deps.database(), pageUrl, canonicalLink) };

@@ -11,8 +11,9 @@ import { createHandlers } from './handlers';
 import type { PageReport } from '../messages';
 import type { WatchlistEntry } from '../detect/types';
 import { readerWatchlist, readWatchlistEdits } from '../reader-watchlist';
-import { CUES_KEY, WATCHLIST_KEY } from '../settings';
+import { CUES_KEY, LEDGER_KEY, readLedgerSettings, WATCHLIST_KEY } from '../settings';
 import { readCueEdits } from '../detect/reader-cues';
+import { createSightingRecorder } from './ledger-recorder';
 
 export const CONTEXT_MENU_ID = 'claimlens-save-selection';
 export const SAVE_COMMAND = 'save-selection';
@@ -62,6 +63,13 @@ function storedSource<T>(browser: WxtBrowser, key: string, read: (raw: unknown) 
 export function startBackground(browser: WxtBrowser): void {
   let db: Promise<ClaimlensDB> | undefined;
   const database = () => (db ??= openClaimlensDB());
+  const recorder = createSightingRecorder({
+    database,
+    now: () => new Date(),
+    // Whether the reader keeps the actor ledger, read once and again only when it changes.
+    enabled: storedSource(browser, LEDGER_KEY, (raw) => readLedgerSettings(raw).record),
+    onError: (error) => console.warn('[Claimlens] could not record the claims seen on a page:', error),
+  });
 
   // Firefox builds are MV2, where the toolbar button is `browserAction`.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -76,6 +84,7 @@ export function startBackground(browser: WxtBrowser): void {
     reports: tabReports(browser),
     watchlist: storedSource(browser, WATCHLIST_KEY, (raw): readonly WatchlistEntry[] => readerWatchlist(readWatchlistEdits(raw))),
     cues: storedSource(browser, CUES_KEY, readCueEdits),
+    recordSightings: (detections, page) => recorder.record(detections, page),
   });
   const router = createRouter({
     readers: backgroundRequestReaders,

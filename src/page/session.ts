@@ -8,7 +8,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { type Annotation, positionSelectorOf, quoteSelectorOf } from '../annotation/record';
 import type { Claim, Detections, Mention } from '../detect/types';
 import type { AnnotationDraft, BackgroundProtocol, ContentProtocol, PageReport } from '../messages';
-import { contentRequestReaders } from '../messages';
+import { contentRequestReaders, LIMITS } from '../messages';
 import { createRouter, request, type Transport } from '../router';
 import { DETECTION_KEYS, readSettings, SETTINGS_KEY, type Settings, shouldScan } from '../settings';
 import { anchorAll } from './anchor';
@@ -149,6 +149,21 @@ export function startPageSession(options: PageSessionOptions): void {
     return reply.annotations;
   };
 
+  /**
+   * The page's identity, so the background can keep the claims found for the actor ledger;
+   * null when it would not pass the message's bounds (detection must never fail for it).
+   */
+  const seenPage = () => {
+    const pageUrl = doc.location?.href ?? doc.URL;
+    if (!/^https?:/.test(pageUrl) || pageUrl.length > LIMITS.url) return null;
+    const canonicalLink = canonicalLinkOf(doc);
+    return {
+      pageUrl,
+      canonicalLink: canonicalLink && canonicalLink.length <= LIMITS.url ? canonicalLink : null,
+      title: doc.title.slice(0, LIMITS.title),
+    };
+  };
+
   /** One pass over the page. Detection is asked for only when the article text changed. */
   const scan = async () => {
     const thisPass = ++pass;
@@ -169,7 +184,7 @@ export function startPageSession(options: PageSessionOptions): void {
     if (map && map.text !== detectedText) {
       const text = map.text;
       try {
-        detections = await request<BackgroundProtocol, 'article.detect'>(send, 'article.detect', { text });
+        detections = await request<BackgroundProtocol, 'article.detect'>(send, 'article.detect', { text, page: seenPage() });
         detectedText = text;
       } catch (error) {
         console.warn('[Claimlens] detection failed:', error);

@@ -16,13 +16,21 @@
  *   bySourcing   derived.sourcing                  one sourcing level ("none" for null)
  *   byWord       derived.words (multiEntry)        search tokens, "token created"
  *   byDuplicate  derived.duplicate                 same source + quote + note
+ *   bySpeakerOnly derived.speaker (multiEntry)     v3: a saved claim's speaker not in its actors
  * `derived` is explained in stored.ts.
+ *
+ * Store `sightings` (v3, key `id`): claims Claimlens saw, for the actor ledger (src/ledger/).
+ *   bySpeakerTime [speaker, firstSeen, id]          one actor's claims in date order; distinct actors
+ *   byBand        bands (multiEntry)                near-identical sentences (LSH band keys)
+ *   bySource      source                            the claims seen on one page
+ *   byLastSeen    [lastSeen, id]                    the least recently seen first, for pruning
  */
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames, openDB } from 'idb';
+import type { Sighting } from '../ledger/sighting';
 import { type FacetKey, type StoredAnnotation, toStored } from './stored';
 
 export const DB_NAME = 'claimlens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface ClaimlensSchema extends DBSchema {
   annotations: {
@@ -41,6 +49,17 @@ export interface ClaimlensSchema extends DBSchema {
       bySourcing: FacetKey;
       byWord: string;
       byDuplicate: string;
+      bySpeakerOnly: FacetKey;
+    };
+  };
+  sightings: {
+    key: string;
+    value: Sighting;
+    indexes: {
+      bySpeakerTime: FacetKey;
+      byBand: string;
+      bySource: string;
+      byLastSeen: [string, string];
     };
   };
 }
@@ -74,19 +93,36 @@ export const UPGRADES: Record<number, (db: ClaimlensDB, tx: UpgradeTx) => void |
     annotations.createIndex('byWord', 'derived.words', { multiEntry: true });
     annotations.createIndex('byDuplicate', 'derived.duplicate');
     // v1 records have no `derived`; compute it for each, so every record is in the new indexes.
-    for (let cursor = await annotations.openCursor(); cursor; cursor = await cursor.continue()) {
-      let stored: StoredAnnotation;
-      try {
-        stored = toStored(cursor.value);
-      } catch {
-        // A record too damaged to index stays exactly as it was: visible in the full list,
-        // missing only from the new filters. Losing it would be worse.
-        continue;
-      }
-      await cursor.update(stored);
-    }
+    await rederive(annotations);
+  },
+  async 3(db, tx) {
+    const sightings = db.createObjectStore('sightings', { keyPath: 'id' });
+    sightings.createIndex('bySpeakerTime', ['speaker', 'firstSeen', 'id']);
+    sightings.createIndex('byBand', 'bands', { multiEntry: true });
+    sightings.createIndex('bySource', 'source');
+    sightings.createIndex('byLastSeen', ['lastSeen', 'id']);
+    const annotations = tx.objectStore('annotations');
+    annotations.createIndex('bySpeakerOnly', 'derived.speaker', { multiEntry: true });
+    // `derived.speaker` is new: recompute `derived` for every record, as v2 did.
+    await rederive(annotations);
   },
 };
+
+type UpgradeAnnotations = IDBPObjectStore<ClaimlensSchema, StoreNames<ClaimlensSchema>[], 'annotations', 'versionchange'>;
+
+/** Recomputes `derived` (stored.ts) for every annotation, so old records join new indexes. */
+async function rederive(annotations: UpgradeAnnotations): Promise<void> {
+  for (let cursor = await annotations.openCursor(); cursor; cursor = await cursor.continue()) {
+    let stored: StoredAnnotation;
+    try {
+      stored = toStored(cursor.value);
+    } catch {
+      // A record too damaged to index stays exactly as it was (see the v2 step).
+      continue;
+    }
+    await cursor.update(stored);
+  }
+}
 
 export function openClaimlensDB(factory?: IDBFactory, name = DB_NAME, version = DB_VERSION): Promise<ClaimlensDB> {
   const open = () =>

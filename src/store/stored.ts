@@ -8,7 +8,7 @@
  * (src/annotation/record.ts) while giving every index a plain key path. `derived` is:
  *   - written only by `toStored`, from the record itself, on every write (never trusted from input);
  *   - stripped by `fromStored` on every read, so no caller, export or message ever sees it;
- *   - rebuilt for all records by the v2 upgrade, and by any later upgrade that changes it.
+ *   - rebuilt for all records by the v2 upgrade, and by any later upgrade that changes it (v3).
  */
 import { type Annotation, noteOf, quoteSelectorOf, tagsOf } from '../annotation/record';
 import { tokensOf, wordKey } from './words';
@@ -27,6 +27,12 @@ export interface Derived {
   words: string[];
   /** Hash of source + quote + note, for duplicate detection; equal keys are compared in full. */
   duplicate: string;
+  /**
+   * The speaker of a saved claim when `claimlens.actors` does not already list them (v3):
+   * with `actors`, every annotation about or by an actor is in exactly one of two indexes,
+   * so the actor ledger counts and pages them without walking records.
+   */
+  speaker: FacetKey[];
 }
 
 export type StoredAnnotation = Annotation & { derived: Derived };
@@ -61,12 +67,14 @@ export function searchTexts(annotation: Annotation): string[] {
 export function derive(annotation: Annotation): Derived {
   const { created, id } = annotation;
   const facet = (value: string): FacetKey => [value, created, id];
+  const speaker = annotation.claimlens.speaker;
   return {
     actors: [...new Set(annotation.claimlens.actors)].map(facet),
     tags: [...new Set(tagsOf(annotation))].map(facet),
     sourcing: facet(annotation.claimlens.sourcing ?? NO_SOURCING),
     words: tokensOf(searchTexts(annotation)).map((token) => wordKey(token, created)),
     duplicate: duplicateKey(annotation),
+    speaker: speaker && !annotation.claimlens.actors.includes(speaker) ? [facet(speaker)] : [],
   };
 }
 
@@ -90,7 +98,7 @@ export function storedTokens(stored: StoredAnnotation): string[] {
  * cyrb53 (public domain): a fast 53-bit string hash. Only a pre-filter: records whose keys
  * match are compared field by field, so a collision can never make a new record look duplicate.
  */
-function hash53(text: string): string {
+export function hash53(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

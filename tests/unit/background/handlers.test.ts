@@ -128,6 +128,30 @@ describe('background handlers behind the router', () => {
     expect(found.claims.map((c) => c.cue)).toEqual(['grumbled']);
   });
 
+  it('records the claims of a page for the actor ledger, never those of a private window, and never without a page', async () => {
+    const recorded: string[] = [];
+    const handlers = createHandlers({
+      database: () => openClaimlensDB(new IDBFactory()),
+      now: () => new Date(),
+      newId: () => 'x',
+      setBadge: () => undefined,
+      reports: memoryReports(),
+      recordSightings: (detections, page) => recorded.push(`${page.pageUrl} ${detections.claims.length}`),
+    });
+    const router = createRouter({ readers: backgroundRequestReaders, handlers, extensionId: fakeBrowser.runtime.id });
+    const text = 'Jake Sullivan said Washington would keep working with allies.';
+    const page = { pageUrl: 'https://ledger.example/a', canonicalLink: null, title: 'A' };
+    const from = (incognito: boolean) => async (message: unknown) => router(message, { id: fakeBrowser.runtime.id, tab: { id: 1, incognito } });
+    await request<BackgroundProtocol, 'article.detect'>(from(false), 'article.detect', { text, page });
+    await request<BackgroundProtocol, 'article.detect'>(from(true), 'article.detect', { text, page });
+    await request<BackgroundProtocol, 'article.detect'>(from(false), 'article.detect', { text });
+    expect(recorded).toEqual(['https://ledger.example/a 1']);
+    await expect(
+      request<BackgroundProtocol, 'article.detect'>(from(false), 'article.detect', { text, page: { ...page, pageUrl: 'javascript:alert(1)' } }),
+    ).rejects.toThrow('payload.page.pageUrl');
+    expect(recorded).toHaveLength(1);
+  });
+
   it('keeps each tab’s page report for the popup and shows its claim count on the badge', async () => {
     const handlers = createHandlers({
       database: () => openClaimlensDB(new IDBFactory()),

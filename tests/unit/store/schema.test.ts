@@ -4,7 +4,9 @@ import { DB_VERSION, UPGRADES, openClaimlensDB } from '../../../src/store/db';
 import { countsBy, listByFacet, listNewestFirst } from '../../../src/store/annotations';
 import { searchAnnotations } from '../../../src/store/search';
 import { fromStored } from '../../../src/store/stored';
-import { makeMany } from './fixtures';
+import { makeAnnotation, makeMany } from './fixtures';
+import { ledgerActors, ledgerPage } from '../../../src/store/ledger';
+import { type StoredAnnotation, toStored } from '../../../src/store/stored';
 
 describe('schema', () => {
   it('has one upgrade step for every version up to the current one', () => {
@@ -17,9 +19,10 @@ describe('schema', () => {
     expect([...db.transaction('annotations').store.indexNames].sort()).toEqual(
       [
         'byActor', 'byActorTime', 'byCreated', 'byDuplicate', 'byKind', 'byKindTime',
-        'bySite', 'bySiteTime', 'bySource', 'bySourcing', 'byTag', 'byWord',
+        'bySite', 'bySiteTime', 'bySource', 'bySourcing', 'bySpeakerOnly', 'byTag', 'byWord',
       ].sort(),
     );
+    expect([...db.transaction('sightings').store.indexNames].sort()).toEqual(['byBand', 'byLastSeen', 'bySource', 'bySpeakerTime']);
     db.close();
   });
 });
@@ -71,6 +74,42 @@ describe('upgrade from version 1', () => {
     const db = await openClaimlensDB(factory, 'damaged');
     expect(await db.get('annotations', 'urn:uuid:damaged')).toEqual(damaged);
     expect((await db.get('annotations', good!.id))?.derived).toBeDefined();
+    db.close();
+  });
+});
+
+describe('upgrade from version 2', () => {
+  it('keeps every v2 record intact, adds the sightings store, and indexes saved claims by speaker', async () => {
+    const factory = new IDBFactory();
+    const records = [
+      ...makeMany(40),
+      // A saved claim whose speaker its actors do not list (an import from elsewhere).
+      makeAnnotation({ i: 900, kind: 'claim', actors: ['Russia'] }),
+    ];
+    records[records.length - 1]!.claimlens.speaker = 'Sergei Lavrov';
+    const v2 = await openClaimlensDB(factory, 'v2', 2);
+    expect(v2.objectStoreNames.contains('sightings' as never)).toBe(false);
+    const tx = v2.transaction('annotations', 'readwrite');
+    // v2 records as v2 wrote them: `derived` without the speaker key.
+    for (const record of records) {
+      const { speaker: _new, ...derivedV2 } = toStored(record).derived;
+      await tx.store.put({ ...record, derived: derivedV2 } as unknown as StoredAnnotation);
+    }
+    await tx.done;
+    v2.close();
+
+    const db = await openClaimlensDB(factory, 'v2');
+    expect(db.version).toBe(3);
+    const stored = await db.getAll('annotations');
+    expect(stored.map(fromStored)).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    for (const s of stored) expect(s.derived).toEqual(toStored(fromStored(s)).derived);
+    expect(await db.count('sightings')).toBe(0);
+    // The old filters still answer, and the ledger finds the speaker-only claim.
+    expect((await listNewestFirst(db, 1000)).items).toHaveLength(records.length);
+    expect((await listByFacet(db, { by: 'site', value: 'ledger.example' }, 1000)).total).toBe(records.filter((r) => r.claimlens.site === 'ledger.example').length);
+    expect((await ledgerActors(db)).find((a) => a.name === 'Sergei Lavrov')).toEqual({ name: 'Sergei Lavrov', seen: 0, saved: 1 });
+    const page = await ledgerPage(db, 'Sergei Lavrov', { limit: 10 });
+    expect(page.entries.map((e) => e.kind === 'saved' && e.annotation.id)).toEqual([records[records.length - 1]!.id]);
     db.close();
   });
 });
