@@ -33,6 +33,7 @@ export class ResultsView {
     this.groups.clear();
     this.root.replaceChildren();
     this.root.classList.toggle('grouped', grouping !== 'none');
+    this.root.dataset.grouping = grouping;
   }
 
   append(items: readonly QueryItem[], render: (annotation: Annotation) => HTMLLIElement): void {

@@ -57,6 +57,13 @@ export interface LibraryDeps {
   replaceSearch(search: string): void;
 }
 
+/** An <option> of this document (the global `Option` constructor belongs to the global one). */
+function option(doc: Document, text: string, value: string): HTMLOptionElement {
+  const node = el(doc, 'option', undefined, text);
+  node.value = value;
+  return node;
+}
+
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
   const node = doc.getElementById(id);
   if (!node) throw new Error(`library.html has no #${id}`);
@@ -103,12 +110,12 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
         counts: (await request<BackgroundProtocol, 'annotation.counts'>(deps.send, 'annotation.counts', { by })).counts,
       })),
     );
-    filterSelect.replaceChildren(new Option('Add a filter…', ''));
+    filterSelect.replaceChildren(option(doc, 'Add a filter…', ''));
     const group = (label: string, options: [string, string][]) => {
       if (!options.length) return;
       const node = el(doc, 'optgroup');
       node.label = label;
-      for (const [text, value] of options) node.append(new Option(text, value));
+      for (const [text, value] of options) node.append(option(doc, text, value));
       filterSelect.append(node);
     };
     const counted = (facet: typeof sites, prefix = '') =>
@@ -178,11 +185,11 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
   function describeStatus(shown: number, searching: boolean): string {
     const what = describeSelection(state);
     const words = state.search.trim();
-    const entries = state.group === 'actor' ? 'entries' : 'annotations';
     if (total !== null) {
       if (total === 0) return '';
       const order = state.group !== 'none' ? `, grouped by ${state.group === 'site' ? 'site and page' : 'actor'}` : '';
-      return `${plural(total, 'annotation')}${what}${order}${next ? `, showing ${shown.toLocaleString('en')} ${entries}` : ''}.`;
+      const first = state.group === 'none' && state.sort === 'newest' ? 'newest' : state.group === 'none' && state.sort === 'oldest' ? 'oldest' : 'first';
+      return `${plural(total, 'annotation')}${what}${order}${next ? `, showing the ${first} ${shown.toLocaleString('en')}${state.group === 'actor' ? ' entries' : ''}` : ''}.`;
     }
     if (shown === 0) return searching ? 'Looking…' : '';
     const found = words ? `${plural(shown, 'match', 'matches')} for “${words}”` : `${plural(shown, 'match', 'matches')}`;
@@ -512,11 +519,9 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
   for (const b of exportButtons) b.addEventListener('click', () => void runExport(b.dataset.format as ExportFormat));
 
   showState();
-  await Promise.all([
-    loadFacets().catch((error) => {
-      status.textContent = `Could not load the filters: ${errorText(error)}. Reload this page to try again.`;
-    }),
-    reload(),
-  ]);
+  let facetsFailed: unknown;
+  await Promise.all([loadFacets().catch((error: unknown) => (facetsFailed = error ?? 'unknown error')), reload()]);
+  // Said after the list's own status, which would otherwise overwrite it.
+  if (facetsFailed) status.textContent = `${status.textContent ?? ''} Could not load the filter menu: ${errorText(facetsFailed)}. Reload this page to try again.`.trim();
   doc.body.dataset.ready = 'true';
 }
