@@ -254,12 +254,15 @@ async function smallSetPage(
   limit: number,
   after: QueryCursor | null,
 ): Promise<QueryPage> {
-  const ids = new Set(await tx.store.index(smallest.index).getAllKeys(smallest.range));
+  // One request for all of them (a record matching a prefix twice comes twice: kept once).
+  const records = await tx.store.index(smallest.index).getAll(smallest.range);
+  const seen = new Set<string>();
   const entries: { at: QueryCursor; annotation: Annotation }[] = [];
   let total = 0;
-  for (const id of ids) {
-    const stored = await tx.store.get(id);
-    if (!stored || !inDates(query, stored.created)) continue;
+  for (const stored of records) {
+    if (seen.has(stored.id)) continue;
+    seen.add(stored.id);
+    if (!inDates(query, stored.created)) continue;
     const annotation = fromStored(stored);
     if (!constraints.every((c) => c === smallest || c.test(stored, annotation))) continue;
     total++;
@@ -346,13 +349,18 @@ async function walk(
     const range = rangeAfter(segment.prefix, query, order, continuing ? after : null);
     if (!range) continue;
     const noActor = segment.group === NO_ACTOR;
-    for (let c = await tx.store.index(segment.index).openKeyCursor(range, order.newestFirst ? 'prev' : 'next'); c; c = await c.continue()) {
+    const index = tx.store.index(segment.index);
+    const direction = order.newestFirst ? 'prev' : 'next';
+    // With id sets, walk keys and load only the candidates; without, every key is a candidate,
+    // and a value cursor saves a request per record (the browser prefetches cursor values).
+    const withValues = byId.length === 0;
+    for (let c = await (withValues ? index.openCursor(range, direction) : index.openKeyCursor(range, direction)); c; c = await c.continue()) {
       examined++;
       const key = c.key as unknown as string[];
       const at: QueryCursor = { group: segment.group, created: key[key.length - 2]!, id: key[key.length - 1]! };
       const id = c.primaryKey;
       if (byId.every((k) => k.ids!.has(id))) {
-        const stored = await tx.store.get(id);
+        const stored = withValues ? (c as unknown as { value: StoredAnnotation }).value : await tx.store.get(id);
         if (stored && (!noActor || stored.claimlens.actors.length === 0)) {
           const annotation = fromStored(stored);
           if (onRecord.every((k) => k.test(stored, annotation))) {
