@@ -49,6 +49,11 @@ export class ResultsView {
     return this.root.querySelectorAll('li.annotation').length;
   }
 
+  /** Annotations shown, each counted once (grouped by actor, one may be listed several times). */
+  get distinct(): number {
+    return new Set([...this.root.querySelectorAll<HTMLLIElement>('li.annotation')].map((li) => li.dataset.id)).size;
+  }
+
   /** Hides headings left with no passage (after a delete), shows them again after an undo. */
   refreshHeadings(): void {
     for (const node of this.root.querySelectorAll<HTMLElement>('.group, .page-group')) {

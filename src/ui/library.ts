@@ -10,7 +10,7 @@ import { type Annotation, noteOf, tagsOf } from '../annotation/record';
 import type { BackgroundProtocol } from '../messages';
 import { request, type Transport } from '../router';
 import type { ClaimlensDB } from '../store/db';
-import { EVERYTHING, type QueryCursor, queryLibrary } from '../store/library-query';
+import { EVERYTHING, type QueryCursor, countQuery, queryLibrary } from '../store/library-query';
 import {
   KIND_LABELS,
   SOURCING_LABELS,
@@ -253,7 +253,8 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
     let added = 0;
     try {
       do {
-        const page = await queryLibrary(db, query, { limit: LIBRARY_PAGE_SIZE - added, after: next, count: total === null && reset && next === null });
+        // The total is counted after the first page is on screen (a count walks its whole range).
+        const page = await queryLibrary(db, query, { limit: LIBRARY_PAGE_SIZE - added, after: next, count: false });
         if (mine !== generation) return;
         results.append(page.items, renderItem);
         added += page.items.length;
@@ -266,6 +267,16 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
       showEmpty();
       // For scripts/library-bench.ts: when the list (not the filter menu) was on screen.
       if (reset) performance.mark('claimlens:list-shown');
+      if (reset && next) {
+        const counted = await countQuery(db, query);
+        if (mine !== generation) return;
+        total = counted;
+        status.textContent = describeStatus(results.count, false);
+      } else if (reset) {
+        // Everything is on screen: the total is what is shown (each annotation once).
+        total = results.distinct;
+        status.textContent = describeStatus(results.count, false);
+      }
     } catch (error) {
       if (mine !== generation) return;
       status.textContent = `Could not load annotations: ${errorText(error)}. Reload this page to try again.`;
