@@ -49,6 +49,8 @@ export interface AnnotationDraft {
 /** What the content script found on a page, for the badge and the popup. */
 export interface PageReport {
   pageUrl: string;
+  /** `<link rel=canonical>` when the page has one: passages are filed under that address. */
+  canonicalLink: string | null;
   scanning: boolean;
   articleFound: boolean;
   actors: number;
@@ -212,6 +214,8 @@ export const backgroundRequestReaders: { [K in keyof BackgroundProtocol]: Reader
   'annotation.forPage': shape({ pageUrl: httpUrl({ max: LIMITS.url }), canonicalLink: nullable(text(LIMITS.url)) }),
   'page.report': shape<PageReport>({
     pageUrl: text(LIMITS.url),
+    // Optional: a tab whose content script predates this field still reports.
+    canonicalLink: optional(nullable(text(LIMITS.url)), null),
     scanning: boolean,
     articleFound: boolean,
     actors: count,

@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { openClaimlensDB } from '../../src/store/db';
 import { startLibrary } from '../../src/ui/library';
 
-// This page is the extension's origin, so it may open the database itself (export, import).
+// This page is the extension's origin, so it may open the database itself (queries, export, import).
 startLibrary(document, {
   send: (message) => browser.runtime.sendMessage(message),
   openDatabase: () => openClaimlensDB(),
   now: () => new Date(),
   newId: () => crypto.randomUUID(),
+  location,
+  replaceSearch: (search) => history.replaceState(null, '', `${location.pathname}${search}`),
 });

@@ -126,6 +126,7 @@ export function startPageSession(options: PageSessionOptions): void {
     }
     const payload: PageReport = {
       pageUrl: doc.location?.href ?? doc.URL,
+      canonicalLink: canonicalLinkOf(doc),
       scanning,
       articleFound: map !== null,
       actors: mentions.length,

@@ -42,7 +42,8 @@ export interface SearchPage {
   plan: 'empty' | 'none' | 'word' | 'prefix-keys' | 'newest-walk' | 'small-set';
 }
 
-function termRange(term: QueryTerm): IDBKeyRange {
+/** The `byWord` key range of one query term. */
+export function termRange(term: QueryTerm): IDBKeyRange {
   return term.prefix
     ? IDBKeyRange.bound(term.text, `${term.text}\uffff`)
     : IDBKeyRange.bound(wordKey(term.text, ''), wordKey(term.text, '\uffff'));

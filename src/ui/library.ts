@@ -1,14 +1,16 @@
 /**
- * The library: every saved annotation, newest first, 50 at a time; search as you type; one
- * facet filter (site, actor, tag, kind or sourcing); note and tags edited in place; delete
- * with undo; export of the current selection or everything; import with a report.
+ * The library: every saved annotation, 50 at a time; search as you type; several filters at
+ * once (site, actor, tag, kind, sourcing) shown as removable chips, a date preset or range,
+ * sort by date or site, grouping by site and page or by actor — all kept in the address so a
+ * view can be bookmarked; note and tags edited in place; delete with undo; export of the
+ * current selection or everything; import with a report.
  * User and page text only ever reaches the DOM as text.
  */
 import { type Annotation, noteOf, tagsOf } from '../annotation/record';
 import type { BackgroundProtocol } from '../messages';
 import { request, type Transport } from '../router';
-import type { FacetFilter, PageCursor } from '../store/annotations';
 import type { ClaimlensDB } from '../store/db';
+import { EVERYTHING, type QueryCursor, countQuery, queryLibrary } from '../store/library-query';
 import {
   KIND_LABELS,
   SOURCING_LABELS,
@@ -22,6 +24,23 @@ import {
   plural,
   renderAnnotation,
 } from './dom';
+import {
+  type DatePreset,
+  type LibraryState,
+  dateLabel,
+  dateProblem,
+  decodeFilter,
+  describeSelection,
+  encodeFilter,
+  filterLabel,
+  isFiltered,
+  stateFromSearch,
+  stateToSearch,
+  toQuery,
+  withFilter,
+  withoutFilter,
+} from './library-state';
+import { ResultsView } from './library-results';
 import { EXPORT_FORMATS, type ExportFormat, type Selection, exportSelection, importFile } from './transfer';
 
 export const LIBRARY_PAGE_SIZE = 50;
@@ -32,6 +51,17 @@ export interface LibraryDeps {
   openDatabase(): Promise<ClaimlensDB>;
   now(): Date;
   newId(): string;
+  /** The page address's query string, read once at start (a bookmarked view). */
+  location: { search: string };
+  /** Replaces the address's query string without a reload, so the view can be bookmarked. */
+  replaceSearch(search: string): void;
+}
+
+/** An <option> of this document (the global `Option` constructor belongs to the global one). */
+function option(doc: Document, text: string, value: string): HTMLOptionElement {
+  const node = el(doc, 'option', undefined, text);
+  node.value = value;
+  return node;
 }
 
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
@@ -40,35 +70,16 @@ function byId<T extends HTMLElement>(doc: Document, id: string): T {
   return node as T;
 }
 
-/** `site:example.org` ⇄ {by: 'site', value: 'example.org'} (facet names have no colon). */
-export function encodeFilter(filter: FacetFilter | null): string {
-  return filter ? `${filter.by}:${filter.value}` : '';
-}
-export function decodeFilter(value: string): FacetFilter | null {
-  const at = value.indexOf(':');
-  if (at < 0) return null;
-  return { by: value.slice(0, at) as FacetFilter['by'], value: value.slice(at + 1) };
-}
-
-export function describeFilter(filter: FacetFilter | null): string {
-  if (!filter) return '';
-  switch (filter.by) {
-    case 'site':
-      return ` from ${filter.value}`;
-    case 'actor':
-      return ` about ${filter.value}`;
-    case 'tag':
-      return ` tagged #${filter.value}`;
-    case 'kind':
-      return ` of kind “${KIND_LABELS[filter.value] ?? filter.value}”`;
-    case 'sourcing':
-      return filter.value === 'none' ? ' without a sourcing level' : ` with ${SOURCING_LABELS[filter.value] ?? filter.value}`;
-  }
-}
-
 export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<void> {
   const search = byId<HTMLInputElement>(doc, 'search');
   const filterSelect = byId<HTMLSelectElement>(doc, 'filter');
+  const dateSelect = byId<HTMLSelectElement>(doc, 'date');
+  const dateRange = byId<HTMLDivElement>(doc, 'date-range');
+  const dateFrom = byId<HTMLInputElement>(doc, 'date-from');
+  const dateTo = byId<HTMLInputElement>(doc, 'date-to');
+  const sortSelect = byId<HTMLSelectElement>(doc, 'sort');
+  const groupSelect = byId<HTMLSelectElement>(doc, 'group');
+  const chips = byId<HTMLUListElement>(doc, 'chips');
   const clear = byId<HTMLButtonElement>(doc, 'clear');
   const list = byId<HTMLOListElement>(doc, 'library-list');
   const status = byId<HTMLParagraphElement>(doc, 'library-status');
@@ -82,30 +93,29 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
   const importReport = byId<HTMLDivElement>(doc, 'import-report');
   const exportButtons = [...doc.querySelectorAll<HTMLButtonElement>('button[data-format]')];
 
-  let selection: Selection = { filter: null, search: '' };
-  let next: PageCursor | null = null;
-  let shown = 0;
+  let state: LibraryState = stateFromSearch(deps.location.search);
+  const results = new ResultsView(doc, list);
+  let next: QueryCursor | null = null;
   let total: number | null = null;
   /** Answers to an older query (typing moved on) are dropped. */
   let generation = 0;
   let dbPromise: Promise<ClaimlensDB> | undefined;
   const database = () => (dbPromise ??= deps.openDatabase());
 
-  // ---- Filters -------------------------------------------------------------------------
+  // ---- Controls ------------------------------------------------------------------------------
   async function loadFacets(): Promise<void> {
-    const keep = filterSelect.value;
     const [sites, actors, tags] = await Promise.all(
       (['site', 'actor', 'tag'] as const).map(async (by) => ({
         by,
         counts: (await request<BackgroundProtocol, 'annotation.counts'>(deps.send, 'annotation.counts', { by })).counts,
       })),
     );
-    filterSelect.replaceChildren(new Option('Everything', ''));
+    filterSelect.replaceChildren(option(doc, 'Add a filter…', ''));
     const group = (label: string, options: [string, string][]) => {
       if (!options.length) return;
       const node = el(doc, 'optgroup');
       node.label = label;
-      for (const [text, value] of options) node.append(new Option(text, value));
+      for (const [text, value] of options) node.append(option(doc, text, value));
       filterSelect.append(node);
     };
     const counted = (facet: typeof sites, prefix = '') =>
@@ -118,75 +128,160 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
       ...Object.entries(SOURCING_LABELS).map(([value, text]): [string, string] => [text[0]!.toUpperCase() + text.slice(1), encodeFilter({ by: 'sourcing', value })]),
       ['No sourcing level', encodeFilter({ by: 'sourcing', value: 'none' })],
     ]);
-    filterSelect.value = [...filterSelect.options].some((o) => o.value === keep) ? keep : '';
+    markActiveFilters();
+    performance.mark('claimlens:filters-shown');
+  }
+
+  /** Filters already applied are shown as chips; their options are greyed out. */
+  function markActiveFilters(): void {
+    const active = new Set(state.filters.map(encodeFilter));
+    for (const option of filterSelect.options) option.disabled = option.value !== '' && active.has(option.value);
+    filterSelect.value = '';
+  }
+
+  function chip(label: string, remove: () => void): HTMLLIElement {
+    const item = el(doc, 'li', 'chip');
+    const close = button(doc, '', 'chip-remove');
+    close.append(el(doc, 'span', undefined, label), el(doc, 'span', 'chip-x', '×'));
+    close.setAttribute('aria-label', `Remove filter ${label}`);
+    close.title = 'Remove this filter';
+    close.addEventListener('click', () => {
+      // Keep the keyboard in the row: the next chip, else the filter menu.
+      const index = [...chips.children].indexOf(item);
+      remove();
+      const buttons = chips.querySelectorAll<HTMLButtonElement>('button');
+      (buttons[Math.min(index, buttons.length - 1)] ?? filterSelect).focus();
+    });
+    item.append(close);
+    return item;
+  }
+
+  /** Puts the controls in line with the state (after a reload, a chip removed, Clear). */
+  function showState(): void {
+    if (search.value !== state.search) search.value = state.search;
+    dateSelect.value = state.date;
+    dateRange.hidden = state.date !== 'custom';
+    dateFrom.value = state.fromDay;
+    dateTo.value = state.toDay;
+    sortSelect.value = state.sort;
+    groupSelect.value = state.group;
+    const items = state.filters.map((filter) => chip(filterLabel(filter), () => update({ filters: withoutFilter(state.filters, filter) })));
+    const date = dateLabel(state);
+    if (date) items.push(chip(`Date: ${date}`, () => update({ date: 'any', fromDay: '', toDay: '' })));
+    chips.replaceChildren(...items);
+    chips.hidden = items.length === 0;
+    clear.disabled = !isFiltered(state);
+    markActiveFilters();
+  }
+
+  /** Applies a change: the address follows (so the view can be bookmarked), then the list. */
+  function update(change: Partial<LibraryState>): void {
+    state = { ...state, ...change };
+    deps.replaceSearch(stateToSearch(state));
+    showState();
+    void reload();
   }
 
   // ---- List ------------------------------------------------------------------------------
-  function describeStatus(): string {
-    const what = describeFilter(selection.filter);
-    const words = selection.search.trim();
+  function describeStatus(shown: number, searching: boolean): string {
+    const what = describeSelection(state);
+    const words = state.search.trim();
     if (total !== null) {
       if (total === 0) return '';
-      return `${plural(total, 'annotation')}${what}${shown < total ? `, showing the newest ${shown.toLocaleString('en')}` : ''}.`;
+      const order = state.group !== 'none' ? `, grouped by ${state.group === 'site' ? 'site and page' : 'actor'}` : '';
+      const first = state.group === 'none' && state.sort === 'newest' ? 'newest' : state.group === 'none' && state.sort === 'oldest' ? 'oldest' : 'first';
+      return `${plural(total, 'annotation')}${what}${order}${next ? `, showing the ${first} ${shown.toLocaleString('en')}${state.group === 'actor' ? ' entries' : ''}` : ''}.`;
     }
-    if (shown === 0) return '';
-    return `${plural(shown, 'match', 'matches')} for “${words}”${what}${next ? ' so far' : ''}.`;
+    if (shown === 0) return searching ? 'Looking…' : '';
+    const found = words ? `${plural(shown, 'match', 'matches')} for “${words}”` : `${plural(shown, 'match', 'matches')}`;
+    return `${found}${what}${next ? ' so far' : ''}.`;
   }
 
   function showEmpty(): void {
     empty.replaceChildren();
-    if (shown > 0) {
+    if (results.count > 0) {
       empty.hidden = true;
       return;
     }
     empty.hidden = false;
-    const filtered = selection.filter || selection.search.trim();
-    if (!filtered) {
+    const problem = dateProblem(state);
+    if (!isFiltered(state)) {
       empty.append(
         el(doc, 'p', 'empty-title', 'Nothing saved yet.'),
         el(doc, 'p', undefined, 'Select text in a news article and choose “Save to Claimlens” from the button that appears, the context menu, or Alt+Shift+S. Your passages appear here, newest first.'),
         el(doc, 'p', undefined, 'Already have annotations in a JSON-LD file? Import it below.'),
       );
-    } else {
-      const words = selection.search.trim();
-      empty.append(
-        el(doc, 'p', 'empty-title', words ? `No annotations match “${words}”${describeFilter(selection.filter)}.` : `No annotations${describeFilter(selection.filter)}.`),
-        el(doc, 'p', undefined, 'Try fewer or shorter words, or clear the search and filter.'),
-      );
+      return;
     }
+    const words = state.search.trim();
+    const clearAll = button(doc, 'Clear filters and search', 'secondary clear-filters');
+    clearAll.addEventListener('click', () => clearEverything());
+    empty.append(
+      el(
+        doc,
+        'p',
+        'empty-title',
+        problem ?? (words ? `No annotations match “${words}”${describeSelection(state)}.` : `No annotations${describeSelection(state)}.`),
+      ),
+      el(doc, 'p', undefined, problem ? 'Or clear the dates to see everything.' : 'Remove a filter above, try fewer or shorter words, or start again:'),
+      clearAll,
+    );
   }
 
+  /**
+   * One page of results. A query call may return fewer than a page when its scan budget runs
+   * out; it is asked again until the page is full, the results end, or the reader moves on.
+   */
   async function load(reset: boolean): Promise<void> {
     const mine = reset ? ++generation : generation;
     if (reset) {
       next = null;
-      shown = 0;
       total = null;
+      results.reset(state.group);
+      empty.hidden = true;
     }
     more.disabled = true;
-    status.textContent = reset ? 'Loading…' : status.textContent;
+    status.textContent = reset ? 'Loading…' : 'Loading more…';
+    const query = toQuery(state, deps.now());
+    let db: ClaimlensDB;
     try {
-      const page = await request<BackgroundProtocol, 'annotation.query'>(deps.send, 'annotation.query', {
-        filter: selection.filter,
-        search: selection.search.trim(),
-        limit: LIBRARY_PAGE_SIZE,
-        before: reset ? null : next,
-      });
-      if (mine !== generation) return;
-      const items = page.items.map(renderItem);
-      if (reset) list.replaceChildren(...items);
-      else list.append(...items);
-      shown += page.items.length;
-      next = page.next;
-      total = page.total;
+      db = await database();
+    } catch (error) {
+      status.textContent = `Could not open your saved annotations: ${errorText(error)}. Reload this page to try again.`;
+      return;
+    }
+    let added = 0;
+    try {
+      do {
+        // The total is counted after the first page is on screen (a count walks its whole range).
+        const page = await queryLibrary(db, query, { limit: LIBRARY_PAGE_SIZE - added, after: next, count: false });
+        if (mine !== generation) return;
+        results.append(page.items, renderItem);
+        added += page.items.length;
+        total = page.total ?? total;
+        next = page.next;
+        if (next && added < LIBRARY_PAGE_SIZE) status.textContent = describeStatus(results.count, true);
+      } while (next && added < LIBRARY_PAGE_SIZE);
       more.hidden = next === null;
-      status.textContent = describeStatus();
+      status.textContent = describeStatus(results.count, false);
       showEmpty();
+      // For scripts/library-bench.ts: when the list (not the filter menu) was on screen.
+      if (reset) performance.mark('claimlens:list-shown');
+      if (reset && next) {
+        const counted = await countQuery(db, query);
+        if (mine !== generation) return;
+        total = counted;
+        status.textContent = describeStatus(results.count, false);
+      } else if (reset) {
+        // Everything is on screen: the total is what is shown (each annotation once).
+        total = results.distinct;
+        status.textContent = describeStatus(results.count, false);
+      }
     } catch (error) {
       if (mine !== generation) return;
       status.textContent = `Could not load annotations: ${errorText(error)}. Reload this page to try again.`;
     } finally {
-      more.disabled = false;
+      if (mine === generation) more.disabled = false;
     }
   }
 
@@ -202,10 +297,11 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
     const edit = button(doc, 'Edit', 'secondary edit');
     edit.setAttribute('aria-label', 'Edit note and tags');
     const remove = button(doc, 'Delete', 'danger delete');
+    remove.setAttribute('aria-label', 'Delete this annotation');
     actions.append(edit, remove, open);
     item.append(actions);
     edit.addEventListener('click', () => startEditing(item, annotation));
-    remove.addEventListener('click', () => void deleteItem(item, annotation));
+    remove.addEventListener('click', () => void deleteItem(annotation));
     return item;
   }
 
@@ -239,10 +335,14 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
     if (actions) actions.hidden = true;
     note.focus();
 
-    const close = (replacement?: HTMLLIElement) => {
-      if (replacement) {
-        item.replaceWith(replacement);
-        replacement.querySelector<HTMLButtonElement>('.edit')?.focus();
+    const close = (updated?: Annotation) => {
+      if (updated) {
+        // Grouped by actor, the same annotation may be listed several times: all copies change.
+        for (const entry of results.entries(annotation.id)) {
+          const replacement = renderItem(updated);
+          entry.replaceWith(replacement);
+          if (entry === item) replacement.querySelector<HTMLButtonElement>('.edit')?.focus();
+        }
       } else {
         form.remove();
         if (actions) actions.hidden = false;
@@ -266,7 +366,7 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
           note: note.value,
           tags: parseTags(tags.value),
         });
-        close(renderItem(updated));
+        close(updated);
         void loadFacets().catch(() => undefined);
       } catch (error) {
         problem.textContent = `Not saved: ${errorText(error)}. Your text is still here; try again.`;
@@ -293,23 +393,28 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
     hideToast = setTimeout(() => (toast.hidden = true), 15_000);
   }
 
-  async function deleteItem(item: HTMLLIElement, annotation: Annotation): Promise<void> {
+  function showCounts(): void {
+    status.textContent = describeStatus(results.count, false);
+    results.refreshHeadings();
+    showEmpty();
+  }
+
+  async function deleteItem(annotation: Annotation): Promise<void> {
     try {
       const { deleted } = await request<BackgroundProtocol, 'annotation.delete'>(deps.send, 'annotation.delete', { id: annotation.id });
-      const after = item.nextElementSibling;
-      item.remove();
-      shown = Math.max(0, shown - 1);
+      // Where each copy was, so Undo puts it back in the same place.
+      const places = results.entries(annotation.id).map((entry) => ({ parent: entry.parentElement, before: entry.nextElementSibling }));
+      const snippet = results.entries(annotation.id)[0]?.querySelector('.snippet')?.textContent ?? '';
+      for (const entry of results.entries(annotation.id)) entry.remove();
       if (total !== null) total = Math.max(0, total - 1);
-      status.textContent = describeStatus();
-      showEmpty();
+      showCounts();
       if (!deleted) {
         showToast('That annotation was already deleted (perhaps in another window).');
         return;
       }
-      const snippet = item.querySelector('.snippet')?.textContent ?? '';
       showToast(`Deleted “${snippet.length > 60 ? `${snippet.slice(0, 57)}…` : snippet}”.`, {
         label: 'Undo',
-        run: () => void undo(deleted, after),
+        run: () => void undo(deleted, places),
       });
       void loadFacets().catch(() => undefined);
     } catch (error) {
@@ -317,28 +422,35 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
     }
   }
 
-  async function undo(deleted: Annotation, after: Element | null): Promise<void> {
+  async function undo(deleted: Annotation, places: { parent: Element | null; before: Element | null }[]): Promise<void> {
     try {
       await request<BackgroundProtocol, 'annotation.restore'>(deps.send, 'annotation.restore', { annotation: deleted });
-      const item = renderItem(deleted);
-      if (after?.isConnected && after.parentElement === list) after.before(item);
-      else list.append(item);
-      shown++;
+      let first: HTMLLIElement | undefined;
+      for (const { parent, before } of places) {
+        if (!parent?.isConnected) continue;
+        const item = renderItem(deleted);
+        if (before?.parentElement === parent) before.before(item);
+        else parent.append(item);
+        first ??= item;
+      }
+      if (!first) {
+        // The list was reloaded meanwhile: show the restored record where it belongs.
+        void reload();
+      }
       if (total !== null) total++;
-      status.textContent = describeStatus();
-      showEmpty();
-      item.querySelector<HTMLButtonElement>('.edit')?.focus();
+      showCounts();
+      first?.querySelector<HTMLButtonElement>('.edit')?.focus();
       showToast('Restored.');
       void loadFacets().catch(() => undefined);
     } catch (error) {
-      showToast(`Could not restore: ${errorText(error)}.`);
+      showToast(`Could not restore: ${errorText(error)}. The annotation is still in the file you can export, if you exported it; otherwise save the passage again.`);
     }
   }
 
   // ---- Export and import -------------------------------------------------------------------
   async function runExport(format: ExportFormat): Promise<void> {
     for (const b of exportButtons) b.disabled = true;
-    const chosen: Selection = exportScope.value === 'all' ? { filter: null, search: '' } : { ...selection };
+    const chosen: Selection = exportScope.value === 'all' ? EVERYTHING : toQuery(state, deps.now());
     exportProgress.hidden = false;
     exportProgress.removeAttribute('value');
     exportStatus.textContent = 'Preparing the export…';
@@ -392,35 +504,40 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
 
   // ---- Wiring ------------------------------------------------------------------------------
   const searchLater = debounce(() => {
-    selection = { ...selection, search: search.value };
-    void reload();
+    if (search.value !== state.search) update({ search: search.value });
   }, SEARCH_DELAY_MS);
   search.addEventListener('input', searchLater);
   search.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') {
-      selection = { ...selection, search: search.value };
-      void reload();
-    }
+    if (event.key === 'Enter') update({ search: search.value });
   });
   filterSelect.addEventListener('change', () => {
-    selection = { ...selection, filter: decodeFilter(filterSelect.value) };
-    void reload();
+    const filter = decodeFilter(filterSelect.value);
+    if (filter) update({ filters: withFilter(state.filters, filter) });
   });
-  clear.addEventListener('click', () => {
-    search.value = '';
-    filterSelect.value = '';
-    selection = { filter: null, search: '' };
-    void reload();
+  dateSelect.addEventListener('change', () => {
+    const date = dateSelect.value as DatePreset;
+    update(date === 'custom' ? { date } : { date, fromDay: '', toDay: '' });
+    if (date === 'custom') dateFrom.focus();
+  });
+  for (const input of [dateFrom, dateTo]) {
+    input.addEventListener('change', () => update({ fromDay: dateFrom.value, toDay: dateTo.value }));
+  }
+  sortSelect.addEventListener('change', () => update({ sort: sortSelect.value as LibraryState['sort'] }));
+  groupSelect.addEventListener('change', () => update({ group: groupSelect.value as LibraryState['group'] }));
+  function clearEverything(): void {
+    update({ search: '', filters: [], date: 'any', fromDay: '', toDay: '' });
     search.focus();
-  });
+  }
+  clear.addEventListener('click', clearEverything);
   more.addEventListener('click', () => void load(false));
   for (const b of exportButtons) b.addEventListener('click', () => void runExport(b.dataset.format as ExportFormat));
 
-  await Promise.all([
-    loadFacets().catch((error) => {
-      status.textContent = `Could not load the filters: ${errorText(error)}.`;
-    }),
-    reload(),
-  ]);
+  showState();
+  // The list first: the filter menu's counts share the database and would delay it.
+  let facetsFailed: unknown;
+  await reload();
+  await loadFacets().catch((error: unknown) => (facetsFailed = error ?? 'unknown error'));
+  // Said after the list's own status, which would otherwise overwrite it.
+  if (facetsFailed) status.textContent = `${status.textContent ?? ''} Could not load the filter menu: ${errorText(facetsFailed)}. Reload this page to try again.`.trim();
   doc.body.dataset.ready = 'true';
 }

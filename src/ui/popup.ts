@@ -44,6 +44,16 @@ export function summariseReport(report: PageReport): string {
   return `${plural(report.actors, 'actor')} and ${plural(claims, 'claim')} found; ${plural(report.saved, 'passage')} saved here.`;
 }
 
+/** The number the toolbar button shows for this tab (its claims), next to the section heading. */
+function showBadgeCount(doc: Document, claims: number): void {
+  const badge = doc.getElementById('page-badge');
+  if (!badge) return;
+  badge.textContent = String(claims);
+  badge.title = `${plural(claims, 'claim')} on this page: the number on the Claimlens toolbar button`;
+  badge.setAttribute('aria-label', badge.title);
+  badge.hidden = false;
+}
+
 /** The "this page" section: report, scanning switch, and the annotations saved from it. */
 async function showThisPage(doc: Document, deps: PopupDeps): Promise<void> {
   const summary = doc.getElementById('page-summary') as HTMLParagraphElement;
@@ -101,6 +111,7 @@ async function showThisPage(doc: Document, deps: PopupDeps): Promise<void> {
     actorsList.replaceChildren();
     if (report.scanning && report.articleFound) {
       const { named, vague, unattributed } = report.claims;
+      showBadgeCount(doc, named + vague + unattributed);
       for (const [label, n, cls] of [
         ['named source', named, 'named'],
         ['vague source', vague, 'vague'],
@@ -130,9 +141,10 @@ async function showThisPage(doc: Document, deps: PopupDeps): Promise<void> {
   if (!settings.autoScan && !settings.disabledSites.includes(site) && !report?.scanning) offerScanNow(doc, deps, tab.id, showReport);
 
   // Saved from this page, with the passages that could not be found again marked.
+  // Passages are filed under the page's canonical address when it names one (AMP or syndicated copies).
   const { annotations } = await request<BackgroundProtocol, 'annotation.forPage'>(deps.send, 'annotation.forPage', {
     pageUrl,
-    canonicalLink: null,
+    canonicalLink: report?.canonicalLink ?? null,
   });
   const orphans = new Set(report?.orphans.map((o) => o.id) ?? []);
   savedHeading.textContent = annotations.length
@@ -146,14 +158,7 @@ async function showThisPage(doc: Document, deps: PopupDeps): Promise<void> {
     }
     savedList.append(item);
   }
-  if (!annotations.length && report && report.saved > 0) {
-    // The passages were saved under the page's <link rel=canonical> address, which the page
-    // report does not carry yet (needs `canonicalLink` in PageReport); the library has them.
-    savedHeading.textContent = `Saved from this page (${report.saved})`;
-    savedList.after(
-      el(doc, 'p', 'hint', 'They are filed under the address this page names as its original; open the library to see them.'),
-    );
-  } else if (!annotations.length) {
+  if (!annotations.length) {
     savedList.after(el(doc, 'p', 'hint', 'Select text in the article and choose “Save to Claimlens”, or press Alt+Shift+S.'));
   }
 }

@@ -8,10 +8,9 @@ import { CSV_MIME, streamCsv } from '../export/csv';
 import { describeRefusal, checkImportFile } from '../export/import';
 import { JSONLD_MIME, streamJsonLd } from '../export/jsonld';
 import { MARKDOWN_MIME, streamMarkdown } from '../export/markdown';
-import { type FacetFilter, countAnnotations, iterateNewestFirst } from '../store/annotations';
 import { type ImportOutcome, importFromText } from '../store/bulk';
 import type { ClaimlensDB } from '../store/db';
-import { searchAnnotations } from '../store/search';
+import { type LibraryQuery, countQuery, queryBatches } from '../store/library-query';
 
 export type ExportFormat = 'jsonld' | 'csv' | 'markdown';
 
@@ -21,36 +20,22 @@ export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: st
   markdown: { label: 'Markdown', extension: 'md', mime: MARKDOWN_MIME },
 };
 
-/** What is exported: a facet and/or search words; both empty means everything. */
-export interface Selection {
-  filter: FacetFilter | null;
-  search: string;
-}
+/**
+ * What is exported: the library's query (filters, date range, search words, sort). Grouping
+ * is ignored, so an annotation naming two actors is written once.
+ */
+export type Selection = LibraryQuery;
 
 const BATCH = 500;
 
-/** The selection's records, newest first, in batches read in short transactions. */
-export async function* selectionBatches(db: ClaimlensDB, selection: Selection): AsyncGenerator<Annotation[]> {
-  if (!selection.search.trim()) {
-    yield* iterateNewestFirst(db, { filter: selection.filter ?? undefined, batch: BATCH });
-    return;
-  }
-  let before = null;
-  for (;;) {
-    const page = await searchAnnotations(db, selection.search, {
-      limit: BATCH,
-      before,
-      filter: selection.filter ?? undefined,
-    });
-    if (page.items.length) yield page.items;
-    if (!page.next) return;
-    before = page.next;
-  }
+/** The selection's records in its order, once each, in batches read in short transactions. */
+export function selectionBatches(db: ClaimlensDB, selection: Selection): AsyncGenerator<Annotation[]> {
+  return queryBatches(db, selection, BATCH);
 }
 
 export interface ExportProgress {
   done: number;
-  /** Null when not known in advance (a search). */
+  /** Null when not known in advance (search words, or several filters at once). */
   total: number | null;
 }
 
@@ -60,11 +45,20 @@ export interface ExportedBlob {
   count: number;
 }
 
+function localDay(time: number): string {
+  const date = new Date(time);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
 export function exportFilename(format: ExportFormat, now: Date, selection: Selection): string {
   const stamp = now.toISOString().slice(0, 10);
-  const part = selection.filter ? `-${selection.filter.by}-${selection.filter.value}` : '';
+  const part = selection.filters.map((f) => `-${f.by}-${f.value}`).join('');
+  // Bounds are instants; the reader chose local days (the end is exclusive: the next day's start).
+  const from = selection.from && localDay(Date.parse(selection.from));
+  const until = selection.to && localDay(Date.parse(selection.to) - 1);
+  const dates = from && until ? `-${from}-to-${until}` : from ? `-since-${from}` : until ? `-until-${until}` : '';
   const words = selection.search.trim() ? '-search' : '';
-  const safe = `${part}${words}`.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/-+/g, '-').slice(0, 60);
+  const safe = `${part}${dates}${words}`.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/-+/g, '-').slice(0, 60);
   return `claimlens-${stamp}${safe}.${EXPORT_FORMATS[format].extension}`;
 }
 
@@ -75,7 +69,7 @@ export async function exportSelection(
   selection: Selection,
   options: { now: Date; newId: () => string; onProgress?: (progress: ExportProgress) => void },
 ): Promise<ExportedBlob> {
-  const total = selection.search.trim() ? null : await countAnnotations(db, selection.filter ?? undefined);
+  const total = await countQuery(db, selection);
   let done = 0;
   const report = options.onProgress ?? (() => undefined);
   report({ done, total });

@@ -76,9 +76,16 @@ describe('popup and library', () => {
       expect.stringMatching(/^\d+ vague source$/),
       expect.stringMatching(/^\d+ unattributed$/),
     ]);
-    // This page names another address as its original, so its passages are filed there.
+    // This page names another address as its original (<link rel=canonical>); its passages are
+    // filed there, and the popup finds them through the canonical link in the page report.
+    expect(await article.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href)).toMatch(/^https:\/\/ledger\.example\//);
     expect(await popup.locator('#page-saved-heading').textContent()).toBe('Saved from this page (2)');
-    expect(await popup.locator('.this-page .hint').last().textContent()).toContain('open the library');
+    expect(await popup.locator('#page-annotations .snippet').allTextContents()).toEqual([QUOTE, SECOND]);
+    expect(await popup.locator('#page-annotations .title').first().getAttribute('href')).toMatch(/^https:\/\/ledger\.example\//);
+    // The toolbar badge's number: the claims found on the page.
+    const claims = (await popup.locator('#page-claims li strong').allTextContents()).reduce((sum, n) => sum + Number(n), 0);
+    expect(await popup.locator('#page-badge').textContent()).toBe(String(claims));
+    expect(await popup.locator('#page-badge').getAttribute('aria-label')).toMatch(/claims? on this page: the number on the Claimlens toolbar button$/);
     const recent = popup.locator('#annotations .annotation');
     expect(await recent.locator('.snippet').allTextContents()).toEqual([SECOND, QUOTE]);
     // The title opens the page at the passage.
@@ -117,14 +124,69 @@ describe('popup and library', () => {
     await page.locator('#clear').click();
     await expect.poll(() => items.count()).toBe(2);
 
+    // Filters combine, each shown as a chip; the address keeps them.
+    const chips = page.locator('#chips .chip-remove');
     await page.locator('#filter').selectOption('actor:North Korea');
     await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([QUOTE]);
     await page.locator('#filter').selectOption('kind:claim');
-    await expect.poll(() => page.locator('#library-empty').textContent()).toContain('No annotations of kind “Claim”');
+    await expect.poll(() => page.locator('#library-empty .empty-title').textContent()).toBe('No annotations about North Korea, of kind “Claim”.');
+    expect(await chips.allTextContents()).toEqual(['Actor: North Korea×', 'Kind: Claim×']);
+    // Removing a chip from the keyboard; focus stays in the chip row.
+    await chips.nth(1).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([QUOTE]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove filter Actor: North Korea');
     await page.locator('#filter').selectOption('site:ledger.example');
+    await expect.poll(() => chips.count()).toBe(2);
+    await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([QUOTE]);
+    await expect.poll(() => page.locator('#library-status').textContent()).toBe('1 annotation about North Korea, from ledger.example.');
+    expect(new URL(page.url()).search).toBe('?f=actor%3ANorth+Korea&f=site%3Aledger.example');
+    // A bookmarked view opens as it was left.
+    await page.reload();
+    await page.locator('body[data-ready="true"]').waitFor();
+    expect(await chips.allTextContents()).toEqual(['Actor: North Korea×', 'Site: ledger.example×']);
+    expect(await items.locator('.snippet').allTextContents()).toEqual([QUOTE]);
+    // The empty state offers the way out.
+    await page.locator('#filter').selectOption('kind:claim');
+    await page.locator('#library-empty .clear-filters').click();
     await expect.poll(() => items.count()).toBe(2);
-    await page.locator('#filter').selectOption('');
+    expect(await chips.count()).toBe(0);
+    expect(new URL(page.url()).search).toBe('');
+
+    // Dates: today holds both saves; a range in the past holds none; a range around today both.
+    await page.locator('#date').selectOption('today');
+    await expect.poll(() => chips.allTextContents()).toEqual(['Date: Today×']);
+    expect(await items.count()).toBe(2);
+    await page.locator('#date').selectOption('custom');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('date-from');
+    await page.locator('#date-from').fill('2020-01-01');
+    await page.locator('#date-to').fill('2020-01-31');
+    await expect.poll(() => page.locator('#library-empty .empty-title').textContent()).toBe('No annotations saved from Jan 1, 2020 to Jan 31, 2020.');
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    await page.locator('#date-to').fill(today);
     await expect.poll(() => items.count()).toBe(2);
+    await page.locator('#date-from').fill(today);
+    await page.locator('#filter').selectOption('actor:North Korea');
+    await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([QUOTE]);
+    expect(new URL(page.url()).searchParams.get('date')).toBe('custom');
+    await page.locator('#clear').click();
+    await expect.poll(() => items.count()).toBe(2);
+
+    // Grouped by actor: a passage naming several actors is listed under each, A–Z.
+    await page.locator('#group').selectOption('actor');
+    await expect.poll(() => page.locator('#library-list .group-heading').count()).toBeGreaterThan(1);
+    const headings = await page.locator('#library-list .group-heading').allTextContents();
+    expect(headings).toContain('North Korea');
+    const named = headings.filter((h) => h !== 'No actor named');
+    expect(named).toEqual([...named].sort());
+    const quoteUnder = await page.locator('#library-list .group').filter({ has: page.locator('.snippet', { hasText: QUOTE }) }).locator('.group-heading').allTextContents();
+    expect(quoteUnder.length).toBeGreaterThan(1);
+    expect(quoteUnder).toContain('North Korea');
+    await page.locator('#group').selectOption('none');
+    await expect.poll(() => page.locator('#library-list .group-heading').count()).toBe(0);
 
     // Edit in place; a note that looks like HTML stays text.
     const quoteItem = items.filter({ hasText: QUOTE });
@@ -139,7 +201,8 @@ describe('popup and library', () => {
     await expect.poll(() => page.locator('#filter option[value="tag:dprk"]').count()).toBe(1);
     await page.locator('#filter').selectOption('tag:dprk');
     await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([QUOTE]);
-    await page.locator('#filter').selectOption('');
+    await page.locator('#chips .chip-remove', { hasText: 'Tag: #dprk' }).click();
+    await expect.poll(() => items.count()).toBe(2);
     // The note is searchable.
     await page.locator('#search').fill('check');
     await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([QUOTE]);
@@ -233,11 +296,6 @@ describe('popup and library', () => {
     await page.locator('#import-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await expect.poll(() => report.locator('.headline').textContent()).toContain('“notes.txt” is not a JSON-LD file');
 
-    // The screenshot shows a successful import's report.
-    await upload('mine.jsonld', exported);
-    await expect.poll(() => report.locator('.headline').textContent()).toBe('Imported “mine.jsonld”.');
-    await page.setViewportSize({ width: 1200, height: 640 });
-    await screenshots(page, 'library');
     await page.close();
   });
 
@@ -258,13 +316,82 @@ describe('popup and library', () => {
     await expect.poll(() => page.locator('#import-report .headline').textContent()).toBe('Imported “bulk.jsonld”.');
     const items = page.locator('#library-list .annotation');
     await expect.poll(() => items.count()).toBe(50);
-    expect(await page.locator('#library-status').textContent()).toBe('123 annotations, showing the newest 50.');
+    // The total is counted once the first page is on screen.
+    await expect.poll(() => page.locator('#library-status').textContent()).toBe('123 annotations, showing the newest 50.');
     await page.locator('#library-more').click();
     await expect.poll(() => items.count()).toBe(100);
     await page.locator('#library-more').click();
     await expect.poll(() => items.count()).toBe(123);
     expect(await page.locator('#library-more').isHidden()).toBe(true);
     expect(new Set(await items.locator('.snippet').allTextContents()).size).toBe(123);
+    await page.close();
+  });
+
+  it('library: sorts by site, groups by site and page, and exports what the filters select', async () => {
+    const page = await e2e.browser.context.newPage();
+    await page.goto(libraryUrl());
+    await page.locator('body[data-ready="true"]').waitFor();
+    const exported = JSON.parse((await readDownload(page, () => page.locator('#export-jsonld').click())).text);
+    const template = exported.first.items.find((a: { target: { selector: { exact?: string }[] } }) => a.target.selector[0]!.exact === QUOTE);
+    const now = Date.now();
+    // Three sites; two passages on one page of zulu.example, the newest save on alpha.example.
+    const made = [
+      ['zulu.example', '/world/talks', 'Zulu Times: talks resume', 'Talks resume in Geneva, officials said', 3],
+      ['alpha.example', '/politics/sanctions', 'Alpha Post: new sanctions', 'Sanctions widened to shipping firms', 1],
+      ['zulu.example', '/world/talks', 'Zulu Times: talks resume', 'Negotiators met for six hours', 2],
+      ['mid.example', '/a', 'Mid Herald', 'A passage from the middle of the alphabet', 4],
+    ].map(([site, path, title, exact, minutesAgo], i) => {
+      const copy = structuredClone(template);
+      copy.id = `urn:uuid:00000000-0000-4000-a000-00000000000${i}`;
+      copy.created = copy.modified = new Date(now - Number(minutesAgo) * 60_000).toISOString();
+      copy.target.source = `https://${site}${path}`;
+      copy.target.title = title;
+      copy.target.selector[0].exact = exact;
+      copy.body = [{ type: 'TextualBody', value: 'sort-check', purpose: 'tagging' }];
+      copy.motivation = 'tagging';
+      return copy;
+    });
+    await page.locator('#import-file').setInputFiles({ name: 'three-sites.jsonld', mimeType: '', buffer: Buffer.from(JSON.stringify({ ...exported, first: { ...exported.first, items: made } })) });
+    await expect.poll(() => page.locator('#import-report .headline').textContent()).toBe('Imported “three-sites.jsonld”.');
+    const items = page.locator('#library-list .annotation');
+
+    // Site A–Z, newest first within a site, over everything (the walk through each site's range).
+    await page.locator('#sort').selectOption('site');
+    await expect.poll(() => items.first().locator('.site').textContent()).toBe('alpha.example');
+    const sites = await items.locator('.site').allTextContents();
+    expect(sites.slice(0, 4)).toEqual(['alpha.example', 'ledger.example', 'ledger.example', 'ledger.example']);
+    expect(sites).toEqual([...sites].sort());
+    await page.locator('#filter').selectOption('tag:sort-check');
+    await expect.poll(() => items.locator('.snippet').allTextContents()).toEqual([
+      'Sanctions widened to shipping firms',
+      'A passage from the middle of the alphabet',
+      'Negotiators met for six hours',
+      'Talks resume in Geneva, officials said',
+    ]);
+
+    // Grouped by site and page: a heading per site, then the page's title linking to it.
+    await page.locator('#group').selectOption('site');
+    await expect.poll(() => page.locator('#library-list .group-heading').allTextContents()).toEqual(['alpha.example', 'mid.example', 'zulu.example']);
+    const zulu = page.locator('#library-list .group').filter({ hasText: 'zulu.example' });
+    expect(await zulu.locator('.page-heading').allTextContents()).toEqual(['Zulu Times: talks resume']);
+    expect(await zulu.locator('.page-heading a').getAttribute('href')).toBe('https://zulu.example/world/talks');
+    expect(await zulu.locator('.snippet').allTextContents()).toEqual(['Negotiators met for six hours', 'Talks resume in Geneva, officials said']);
+
+    // The export of the selection follows the filters: a tag and a site at once.
+    await page.locator('#filter').selectOption('site:zulu.example');
+    await expect.poll(() => items.count()).toBe(2);
+    const csv = await readDownload(page, () => page.locator('#export-csv').click());
+    expect(csv.name).toMatch(/-tag-sort-check-site-zulu\.example\.csv$/);
+    expect(csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n')).toHaveLength(3);
+    expect(await page.locator('#export-status').textContent()).toBe(`Exported 2 annotations to ${csv.name}.`);
+
+    // The screenshot: filters as chips, a date preset, grouped by site and page.
+    await page.locator('#chips .chip-remove', { hasText: 'Site: zulu.example' }).click();
+    await page.locator('#date').selectOption('7d');
+    await expect.poll(() => page.locator('#library-list .group-heading').count()).toBe(3);
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.mouse.move(0, 890);
+    await screenshots(page, 'library');
     await page.close();
   });
 

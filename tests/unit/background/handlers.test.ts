@@ -162,6 +162,7 @@ describe('background handlers behind the router', () => {
     });
     const report: PageReport = {
       pageUrl: 'https://ledger.example/a',
+      canonicalLink: 'https://ledger.example/original',
       scanning: true,
       articleFound: true,
       actors: 3,

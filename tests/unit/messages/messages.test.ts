@@ -116,3 +116,30 @@ describe('router', () => {
     await expect(request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft: valid })).rejects.toThrow('The disk is full.');
   });
 });
+
+describe('page.report', () => {
+  const report = {
+    pageUrl: 'https://mirror.example/story?utm_source=x',
+    canonicalLink: 'https://news.example/story',
+    scanning: true,
+    articleFound: true,
+    actors: 2,
+    claims: { named: 1, vague: 0, unattributed: 0 },
+    topActors: [{ name: 'Jake Sullivan', type: 'person', count: 2 }],
+    saved: 1,
+    orphans: [],
+  };
+  const read = (value: unknown) => backgroundRequestReaders['page.report'](value, 'payload');
+
+  it('carries the canonical link the popup looks passages up by', () => {
+    expect(read(report).canonicalLink).toBe('https://news.example/story');
+    expect(read({ ...report, canonicalLink: null }).canonicalLink).toBeNull();
+    // A content script from before the field existed still reports.
+    const { canonicalLink: _c, ...older } = report;
+    expect(read(older).canonicalLink).toBeNull();
+  });
+
+  it('refuses a canonical link that is not text, naming the field', () => {
+    expect(() => read({ ...report, canonicalLink: 42 })).toThrow('`payload.canonicalLink` must be text, not a number');
+  });
+});

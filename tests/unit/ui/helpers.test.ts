@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTags, plural } from '../../../src/ui/dom';
-import { decodeFilter, describeFilter, encodeFilter } from '../../../src/ui/library';
+import { EVERYTHING } from '../../../src/store/library-query';
+import { decodeFilter, encodeFilter } from '../../../src/ui/library-state';
 import { exportFilename, summarise } from '../../../src/ui/transfer';
 
 describe('ui helpers', () => {
@@ -21,15 +22,20 @@ describe('ui helpers', () => {
     const filter = { by: 'site' as const, value: 'localhost:8080' };
     expect(decodeFilter(encodeFilter(filter))).toEqual(filter);
     expect(decodeFilter('')).toBeNull();
-    expect(describeFilter({ by: 'sourcing', value: 'none' })).toBe(' without a sourcing level');
-    expect(describeFilter({ by: 'tag', value: 'dprk' })).toBe(' tagged #dprk');
+    expect(decodeFilter('colour:red')).toBeNull();
   });
 
   it('names export files by date and selection', () => {
     const now = new Date('2026-11-23T10:00:00Z');
-    expect(exportFilename('jsonld', now, { filter: null, search: '' })).toBe('claimlens-2026-11-23.jsonld');
-    expect(exportFilename('markdown', now, { filter: { by: 'actor', value: 'Jake Sullivan' }, search: 'x' })).toBe(
+    expect(exportFilename('jsonld', now, EVERYTHING)).toBe('claimlens-2026-11-23.jsonld');
+    expect(exportFilename('markdown', now, { ...EVERYTHING, filters: [{ by: 'actor', value: 'Jake Sullivan' }], search: 'x' })).toBe(
       'claimlens-2026-11-23-actor-jake-sullivan-search.md',
+    );
+    expect(exportFilename('csv', now, { ...EVERYTHING, filters: [{ by: 'site', value: 'a.example' }, { by: 'kind', value: 'claim' }], from: new Date(2026, 10, 1).toISOString(), to: null })).toBe(
+      'claimlens-2026-11-23-site-a.example-kind-claim-since-2026-11-01.csv',
+    );
+    expect(exportFilename('csv', now, { ...EVERYTHING, from: new Date(2026, 10, 1).toISOString(), to: new Date(2026, 10, 8).toISOString() })).toBe(
+      'claimlens-2026-11-23-2026-11-01-to-2026-11-07.csv',
     );
   });
 

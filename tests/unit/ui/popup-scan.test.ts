@@ -12,6 +12,7 @@ const BODY = /<body>([\s\S]*)<script/.exec(HTML)![1]!;
 
 const NOT_SCANNED: PageReport = {
   pageUrl: 'https://news.example/a',
+  canonicalLink: null,
   scanning: false,
   articleFound: false,
   actors: 0,

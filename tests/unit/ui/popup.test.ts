@@ -26,6 +26,7 @@ function saved(exact: string, note = '', pageUrl = 'https://news.example/a'): An
 
 const REPORT: PageReport = {
   pageUrl: 'https://news.example/a',
+  canonicalLink: null,
   scanning: true,
   articleFound: true,
   actors: 12,
@@ -38,8 +39,10 @@ const REPORT: PageReport = {
 function fakeDeps(options: { report: PageReport | null; forPage: Annotation[]; recent: Annotation[]; tab?: number | null }) {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   const toTab: Envelope[] = [];
+  const asked: Envelope[] = [];
   const deps: PopupDeps = {
     async send(message) {
+      asked.push(message);
       const value = (() => {
         switch (message.type) {
           case 'page.status': return { report: options.report };
@@ -61,7 +64,7 @@ function fakeDeps(options: { report: PageReport | null; forPage: Annotation[]; r
     },
     openLibrary: vi.fn(),
   };
-  return { deps, toTab, settings: () => settings };
+  return { deps, toTab, asked, settings: () => settings };
 }
 
 describe('popup', () => {
@@ -99,6 +102,26 @@ describe('popup', () => {
     expect(document.querySelectorAll('#annotations .annotation')).toHaveLength(2);
     expect((document.getElementById('scan-site') as HTMLInputElement).checked).toBe(true);
     expect(document.getElementById('scan-label')!.textContent).toBe('Scan news.example');
+  });
+
+  it('looks the page up by its canonical link, and shows the badge number', async () => {
+    const passage = saved('filed under the original', '', 'https://news.example/original');
+    const { deps, asked } = fakeDeps({
+      report: { ...REPORT, pageUrl: 'https://amp.news.example/a', canonicalLink: 'https://news.example/original', saved: 1 },
+      forPage: [passage],
+      recent: [passage],
+    });
+    await startPopup(document, deps);
+    expect(asked.find((m) => m.type === 'annotation.forPage')!.payload).toEqual({
+      pageUrl: 'https://amp.news.example/a',
+      canonicalLink: 'https://news.example/original',
+    });
+    expect(document.getElementById('page-saved-heading')!.textContent).toBe('Saved from this page (1)');
+    expect([...document.querySelectorAll('#page-annotations .snippet')].map((q) => q.textContent)).toEqual(['filed under the original']);
+    const badge = document.getElementById('page-badge')!;
+    expect(badge.hidden).toBe(false);
+    expect(badge.textContent).toBe('6');
+    expect(badge.getAttribute('aria-label')).toBe('6 claims on this page: the number on the Claimlens toolbar button');
   });
 
   it('turns scanning off for the site, stores it and asks the tab to scan again', async () => {

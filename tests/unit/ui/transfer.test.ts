@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bulkImport } from '../../../src/store/bulk';
+import { EVERYTHING } from '../../../src/store/library-query';
 import { type ExportProgress, exportSelection, importFile } from '../../../src/ui/transfer';
 import { freshDb, makeMany } from '../store/fixtures';
 
@@ -18,7 +19,7 @@ describe('library export and import', () => {
     const { db } = await freshDb();
     await bulkImport(db, makeMany(1_200));
     const progress: ExportProgress[] = [];
-    const file = await exportSelection(db, 'jsonld', { filter: null, search: '' }, options(progress));
+    const file = await exportSelection(db, 'jsonld', EVERYTHING, options(progress));
     expect(file.count).toBe(1_200);
     expect(file.filename).toBe('claimlens-2026-11-23.jsonld');
     const parsed = JSON.parse(await file.blob.text());
@@ -35,13 +36,13 @@ describe('library export and import', () => {
   it('exports only the selection: a facet, search words, or both', async () => {
     const { db } = await freshDb();
     await bulkImport(db, makeMany(60));
-    const bySite = await exportSelection(db, 'csv', { filter: { by: 'site', value: 'ledger.example' }, search: '' }, options());
+    const bySite = await exportSelection(db, 'csv', { ...EVERYTHING, filters: [{ by: 'site', value: 'ledger.example' }] }, options());
     expect(bySite.count).toBe(20);
     expect((await bySite.blob.text()).trimEnd().split('\r\n')).toHaveLength(21);
-    const words = await exportSelection(db, 'markdown', { filter: null, search: 'tariff' }, options());
+    const words = await exportSelection(db, 'markdown', { ...EVERYTHING, search: 'tariff' }, options());
     const withTariff = makeMany(60).filter((a) => /tariff/.test(`${JSON.stringify(a.target.selector)} ${JSON.stringify(a.body)}`));
     expect(words.count).toBe(withTariff.length);
-    const both = await exportSelection(db, 'jsonld', { filter: { by: 'site', value: 'ledger.example' }, search: 'tariff' }, options());
+    const both = await exportSelection(db, 'jsonld', { ...EVERYTHING, filters: [{ by: 'site', value: 'ledger.example' }], search: 'tariff' }, options());
     expect(both.count).toBeLessThan(words.count);
     expect(JSON.parse(await both.blob.text()).first.items.every((a: { claimlens: { site: string } }) => a.claimlens.site === 'ledger.example')).toBe(true);
   });
