@@ -109,7 +109,7 @@ export async function runStoreBench(browser: ExtensionBrowser, agentSource: stri
       log(`${filled.count} records inserted in ${filled.insertMs.toFixed(0)} ms (generated in ${filled.generateMs.toFixed(0)} ms)`);
       const q = await call(page, 'queries', seed, PAGE_SIZE, 6);
       report.probes = q.probes;
-      log(`queries: first screen ${q.firstScreenQuery.medianMs.toFixed(1)} ms, search ${q.searchCommon.medianMs.toFixed(1)}/${q.searchRare.medianMs.toFixed(1)} ms, site ${q.filterSite.medianMs.toFixed(1)} ms, actor ${q.filterActor.medianMs.toFixed(1)} ms`);
+      log(`queries: first screen ${q.firstScreenQuery.medianMs.toFixed(1)} ms (count: store ${q.countStore.medianMs.toFixed(1)} ms, index ${q.countIndex.medianMs.toFixed(1)} ms), search ${q.searchCommon.medianMs.toFixed(1)}/${q.searchRare.medianMs.toFixed(1)} ms, site ${q.filterSite.medianMs.toFixed(1)} ms, actor ${q.filterActor.medianMs.toFixed(1)} ms`);
       const cold = await timeFirstScreen(context, `${base}/library.html`, 'library-list', PAGE_SIZE);
       const warm = [];
       for (let i = 0; i < 3; i++) warm.push(await timeFirstScreen(context, `${base}/library.html`, 'library-list', PAGE_SIZE));
@@ -132,6 +132,8 @@ export async function runStoreBench(browser: ExtensionBrowser, agentSource: stri
         firstScreenColdMs: round1(cold),
         firstScreenPopupMs: round1(median(popup)),
         firstScreenQueryMs: round1(q.firstScreenQuery.medianMs)!,
+        countStoreMs: round1(q.countStore.medianMs)!,
+        countIndexMs: round1(q.countIndex.medianMs)!,
         searchMs: round1(Math.max(q.searchCommon.medianMs, q.searchRare.medianMs))!,
         searchCommonMs: round1(q.searchCommon.medianMs)!,
         searchRareMs: round1(q.searchRare.medianMs)!,

@@ -60,8 +60,11 @@ export async function listNewestFirst(
   before: PageCursor | null = null,
 ): Promise<CursorPage<Annotation>> {
   const tx = db.transaction('annotations', 'readonly');
-  const items = await walkNewestFirst(tx.store.index('byCreated'), before === null ? null : IDBKeyRange.upperBound([before.created, before.id], true), limit);
-  const total = await tx.store.count();
+  const byCreated = tx.store.index('byCreated');
+  const items = await walkNewestFirst(byCreated, before === null ? null : IDBKeyRange.upperBound([before.created, before.id], true), limit);
+  // Counted on the index the list walks: IndexedDB counts by walking, and an index entry is a
+  // small key where a record is kilobytes, so this is many times cheaper than the store's count.
+  const total = await byCreated.count();
   await tx.done;
   return { items, total, next: cursorAfter(items, limit) };
 }
@@ -168,7 +171,7 @@ export async function* iterateNewestFirst(
 }
 
 export async function countAnnotations(db: ClaimlensDB, filter?: FacetFilter): Promise<number> {
-  if (!filter) return db.count('annotations');
+  if (!filter) return db.countFromIndex('annotations', 'byCreated');
   return db.countFromIndex('annotations', FACET_INDEX[filter.by], facetRange(filter.value, null));
 }
 

@@ -10,6 +10,8 @@ function figures(n: number, over: Partial<StoreFigures> = {}): StoreFigures {
     firstScreenColdMs: 400,
     firstScreenPopupMs: 70,
     firstScreenQueryMs: 6.5,
+    countStoreMs: 40,
+    countIndexMs: 5,
     searchMs: 30,
     searchCommonMs: 30,
     searchRareMs: 4,
