@@ -115,15 +115,17 @@ describe('a large import interrupted half-way', () => {
     await e2e?.close();
   });
 
-  it('closing the library page mid-import leaves the store exactly as before', async () => {
+  it('closing the library page mid-import leaves none of the file (or all of it), never a part', async () => {
     const buffer = importFileBuffer(1, 0, FILE_RECORDS);
     fileIds = (JSON.parse(buffer.toString()) as { first: { items: { id: string }[] } }).first.items.map((r) => r.id);
     const page = await openLibraryCountingAdds(e2e);
     await startImport(page, buffer);
     await page.close();
     const after = await storedIds(e2e);
-    // Either nothing of the file or all of it; with one transaction and the page gone mid-write, nothing.
-    expect(after).toEqual(before);
+    // With the page gone mid-write the transaction rolls back: nothing of the file. (All of it
+    // would also keep the promise, should a loaded machine let the write finish first; a part never.)
+    const all = [...before, ...fileIds].sort();
+    expect([before, all]).toContainEqual(after);
   });
 
   it('stopping the service worker mid-import leaves either none of the file or all of it', async () => {
