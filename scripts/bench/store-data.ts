@@ -10,16 +10,35 @@ import { buildAnnotation } from '../../src/annotation/build';
 import type { Annotation, AnnotationKind, Sourcing } from '../../src/annotation/record';
 import type { AnnotationDraft } from '../../src/messages';
 
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG; same seed, same sequence, everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+/**
+ * sfc32 (public domain) seeded through splitmix32 from (seed, stream): 128 bits of state, so
+ * the streams of 100,000 records never run into one another (a 32-bit generator's do: two
+ * records then come out the same, and the store rightly skips the second as a duplicate).
+ */
+export function prng(seed: number, stream = 0): () => number {
+  let s = (seed ^ Math.imul(stream + 1, 0x9e3779b9)) >>> 0;
+  const split = () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
   };
+  let a = split() ^ stream;
+  let b = split();
+  let c = split();
+  let d = split() ^ seed;
+  const next = () => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 12; i++) next();
+  return next;
 }
 
 /**
@@ -133,7 +152,7 @@ export function storeData(options: StoreDataOptions): StoreData {
   };
 
   function record(i: number): Annotation {
-    const random = prng((options.seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
+    const random = prng(options.seed, i);
     const site = sites[pickSite(random)]!;
     const story = Math.floor(random() * 40);
     const slug = `${words[pickWord(random)]}-${words[pickWord(random)]}-${story}`;
@@ -164,7 +183,8 @@ export function storeData(options: StoreDataOptions): StoreData {
     // About every 7 minutes, a few saves in the same millisecond now and then.
     const now = new Date(start + i * 420_000 + (random() < 0.02 ? 0 : Math.floor(random() * 400_000)));
     const hex = () => Math.floor(random() * 0x10000).toString(16).padStart(4, '0');
-    const newId = () => `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-${'89ab'[Math.floor(random() * 4)]}${hex().slice(1)}-${hex()}${hex()}${hex()}`;
+    // Random-looking, and unique by construction: the record number is the last 8 hex digits.
+    const newId = () => `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-${'89ab'[Math.floor(random() * 4)]}${hex().slice(1)}-${hex()}${(i >>> 0).toString(16).padStart(8, '0')}`;
     return buildAnnotation(draft, { now, newId });
   }
 

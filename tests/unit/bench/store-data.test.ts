@@ -82,3 +82,18 @@ describe('seeded helpers', () => {
     expect(counts[0] / counts[1]).toBeLessThan(2.3);
   });
 });
+
+describe('store bench records at scale', () => {
+  it('never repeat an id or a passage over 100,000 records (the store would skip the repeat)', () => {
+    const data = storeData({ seed: 20_260_401 });
+    const ids = new Set<string>();
+    const passages = new Set<string>();
+    for (let i = 0; i < 100_000; i++) {
+      const r = data.record(i);
+      ids.add(r.id);
+      passages.add(`${r.target.source} ${(r.target.selector[0] as { exact: string }).exact}`);
+    }
+    expect(ids.size).toBe(100_000);
+    expect(passages.size).toBe(100_000);
+  }, 120_000);
+});
