@@ -1,8 +1,10 @@
 /**
  * `npm run -s bench`: Claimlens in real headless Chromium on real pages — main-thread cost,
  * long tasks, painting against mark.js, article scope against the true texts and
- * Readability.js, and re-anchoring. `-- --json` prints the same as JSON (progress goes to
- * stderr); `--pages N` and `--filter text` run a subset. Issue 4 has the targets.
+ * Readability.js, and re-anchoring — then the annotation store at 10,000 and 100,000
+ * annotations in the extension's own pages. `-- --json` prints the same as JSON (progress
+ * goes to stderr); `--pages N` and `--filter text` run a subset of pages; `--no-store` skips
+ * the store, `--store-only` runs only the store. Issues 4 and 5 have the targets.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -10,17 +12,70 @@ import path from 'node:path';
 import { REPO_ROOT, SetupError, launchWithExtension } from './lib/chromium';
 import { startFixtureServer } from './lib/fixture-server';
 import { ArgsError, parseArgs } from './bench/args';
-import { bundlePageAgent } from './bench/bundle';
+import { bundlePageAgent, bundleStoreAgent } from './bench/bundle';
 import { INIT_SCRIPT } from './bench/init-script';
 import { FIXTURES_DIR, corpusDir, hasCorpus, listBenchPages, selectPages } from './bench/pages';
 import { type ReanchorReport, runReanchor } from './bench/reanchor-run';
-import { renderText } from './bench/report';
+import { renderStoreOnlyText, renderText } from './bench/report';
 import { type PageRow, measurePage } from './bench/run-page';
+import { runStoreBench } from './bench/store-run';
+import type { StoreReport } from './bench/store-summary';
 import { checkTargets, summarize } from './bench/summary';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The store section in its own Chromium (a fresh profile, so the store starts empty). */
+async function measureStore(sizes: number[] | null): Promise<{ store: StoreReport; chromium: string }> {
+  const agent = await bundleStoreAgent();
+  const browser = await launchWithExtension();
+  try {
+    const chromium = browser.context.browser()?.version() ?? (await chromiumVersion(browser.context));
+    const store = await runStoreBench(browser, agent, { sizes: sizes ?? undefined, log }).catch(
+      (error: unknown): StoreReport => {
+        log(`store bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return { status: 'skipped', reason: `failed: ${error instanceof Error ? error.message : String(error)}`, sizes: {} };
+      },
+    );
+    return { store, chromium };
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}
+
+async function chromiumVersion(context: Awaited<ReturnType<typeof launchWithExtension>>['context']): Promise<string> {
+  const probe = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(probe);
+    return ((await cdp.send('Browser.getVersion')) as { product: string }).product;
+  } finally {
+    await probe.close();
+  }
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+async function storeOnly(args: ReturnType<typeof parseArgs>): Promise<number> {
+  const began = Date.now();
+  const loadBefore = loadavg()[0]!;
+  const { store, chromium } = await measureStore(args.storeSizes);
+  const info = {
+    date: new Date().toISOString(),
+    chromium,
+    runtimeS: (Date.now() - began) / 1000,
+    loadAverage: [round2(loadBefore), round2(loadavg()[0]!)] as [number, number],
+  };
+  if (args.json) {
+    const output = { date: info.date, chromium, runtimeS: Math.round(info.runtimeS), loadAverage: info.loadAverage, store, targets: checkTargets(null, store) };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${renderStoreOnlyText(store, info)}\n`);
+  }
+  return store.status === 'measured' ? 0 : 1;
+}
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (args.storeOnly) return storeOnly(args);
   const began = Date.now();
   const corpusNote = hasCorpus
     ? `the corpus at ${path.relative(REPO_ROOT, corpusDir)} and tests/fixtures`
@@ -98,6 +153,8 @@ async function main(): Promise<number> {
       if (reanchor.status === 'skipped') log(`re-anchoring skipped: ${reanchor.reason}`);
     }
 
+    await browser.close().catch(() => undefined);
+    const store = args.store ? (await measureStore(args.storeSizes)).store : null;
     const summary = summarize(rows, reanchor);
     const contentScript = path.join(REPO_ROOT, '.output/chrome-mv3/content-scripts/content.js');
     const info = {
@@ -121,14 +178,15 @@ async function main(): Promise<number> {
         blockedRequests: blocked,
         loadAverage: info.loadAverage,
         summary,
-        targets: checkTargets(summary),
+        targets: checkTargets(summary, store),
         reanchor,
+        ...(store ? { store } : {}),
         serviceWorkerMessages: swMessages,
         pages: rows.map(({ articleText: _text, ...row }) => row),
       };
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     } else {
-      process.stdout.write(`${renderText(rows, summary, reanchor, info)}\n`);
+      process.stdout.write(`${renderText(rows, summary, reanchor, info, store)}\n`);
     }
     return 0;
   } finally {

@@ -1,4 +1,7 @@
-/** Command-line flags of `npm run -s bench -- [--json] [--pages N] [--filter text] [--timeout s]`. */
+/**
+ * Command-line flags of `npm run -s bench -- [--json] [--pages N] [--filter text] [--timeout s]
+ * [--no-reanchor] [--no-store | --store-only] [--store-sizes N,N]`.
+ */
 export interface BenchArgs {
   json: boolean;
   /** Run only the first N pages (after --filter). */
@@ -9,12 +12,18 @@ export interface BenchArgs {
   timeoutMs: number;
   /** Skip the re-anchoring section. */
   reanchor: boolean;
+  /** Run the store section (IndexedDB at 10,000 and 100,000 annotations). */
+  store: boolean;
+  /** Run only the store section, not the pages. */
+  storeOnly: boolean;
+  /** Store sizes to measure; null for the default (10,000 and 100,000). */
+  storeSizes: number[] | null;
 }
 
 export class ArgsError extends Error {}
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { json: false, pages: null, filter: null, timeoutMs: 60_000, reanchor: true };
+  const args: BenchArgs = { json: false, pages: null, filter: null, timeoutMs: 60_000, reanchor: true, store: true, storeOnly: false, storeSizes: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -47,9 +56,27 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--no-reanchor':
         args.reanchor = false;
         break;
+      case '--no-store':
+        args.store = false;
+        break;
+      case '--store-only':
+        args.storeOnly = true;
+        break;
+      case '--store-sizes': {
+        const v = value();
+        const sizes = v.split(',').map((x) => Number(x.trim().replace(/_/g, '')));
+        if (!sizes.every((n) => Number.isInteger(n) && n >= 100 && n <= 200_000)) {
+          throw new ArgsError(`--store-sizes wants whole numbers from 100 to 200000, separated by commas, not "${v}"`);
+        }
+        args.storeSizes = sizes;
+        break;
+      }
       default:
-        throw new ArgsError(`unknown option "${arg}" (options: --json, --pages N, --filter text, --timeout seconds, --no-reanchor)`);
+        throw new ArgsError(
+          `unknown option "${arg}" (options: --json, --pages N, --filter text, --timeout seconds, --no-reanchor, --no-store, --store-only, --store-sizes N,N)`,
+        );
     }
   }
+  if (args.storeOnly && !args.store) throw new ArgsError('--store-only and --no-store cannot be used together');
   return args;
 }

@@ -1,7 +1,8 @@
 /**
- * Bundles the in-page helper (`page-agent.ts`, with the extension's own article and
- * re-anchoring code) into one IIFE string that sets `window.__claimlensBench`. Evaluated
- * with `page.evaluate(string)`, which a page's Content-Security-Policy does not block.
+ * Bundles the in-page helpers (`page-agent.ts`, with the extension's own article and
+ * re-anchoring code; `store-agent.ts`, with its store, export and import code) into one IIFE
+ * string each that sets a window global. Evaluated with `page.evaluate(string)`, which a
+ * page's Content-Security-Policy (an extension page's too) does not block.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -27,12 +28,21 @@ const anchorShim: Plugin = {
 };
 
 export async function bundlePageAgent(): Promise<string> {
+  return bundleAgent('scripts/bench/page-agent.ts', '__claimlensBench');
+}
+
+/** The store bench's helper (`store-agent.ts`), as `window.__claimlensStoreBench`. */
+export async function bundleStoreAgent(): Promise<string> {
+  return bundleAgent('scripts/bench/store-agent.ts', '__claimlensStoreBench');
+}
+
+async function bundleAgent(entry: string, globalName: string): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(REPO_ROOT, 'scripts/bench/page-agent.ts')],
+    entryPoints: [path.join(REPO_ROOT, entry)],
     bundle: true,
     write: false,
     format: 'iife',
-    globalName: '__claimlensBench',
+    globalName,
     platform: 'browser',
     target: 'chrome120',
     minify: false,
@@ -43,7 +53,7 @@ export async function bundlePageAgent(): Promise<string> {
     logLevel: 'silent',
   });
   const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no output for the page agent');
-  // `var __claimlensBench = ...` at the top level of an evaluated script is a window property.
-  return `${file.text};window.__claimlensBench = __claimlensBench; true`;
+  if (!file) throw new Error(`esbuild produced no output for ${entry}`);
+  // `var <globalName> = ...` at the top level of an evaluated script is a window property.
+  return `${file.text};window.${globalName} = ${globalName}; true`;
 }

@@ -2,7 +2,8 @@
 import { cpus } from 'node:os';
 import type { ReanchorReport } from './reanchor-run';
 import type { PageRow } from './run-page';
-import { checkTargets, type Summary } from './summary';
+import { STORE_METHODS, type StoreReport, renderStoreText } from './store-summary';
+import { checkTargets, type Summary, type TargetCheck } from './summary';
 
 export interface RunInfo {
   date: string;
@@ -27,7 +28,45 @@ function table(header: string[], widths: number[], rows: string[][], numeric: bo
 
 const HL = ['person', 'organization', 'place', 'claim-named', 'claim-vague', 'claim-unattributed'];
 
-export function renderText(rows: readonly PageRow[], summary: Summary, reanchor: ReanchorReport | null, info: RunInfo): string {
+function targetTable(checks: TargetCheck[]): string {
+  return table(
+    ['measure', 'target', 'measured', 'met'],
+    [56, 28, 64, 4],
+    checks.map((c) => [c.name, c.target, c.measured, c.met === null ? '-' : c.met ? 'yes' : 'NO']),
+    [false, false, false, false],
+  );
+}
+
+export interface StoreRunInfo {
+  date: string;
+  chromium: string;
+  runtimeS: number;
+  loadAverage: [number, number];
+}
+
+/** `--store-only`: the store section, its targets and how it is measured. */
+export function renderStoreOnlyText(store: StoreReport, info: StoreRunInfo): string {
+  return [
+    `Claimlens bench (store only) — ${info.date} — ${info.chromium}`,
+    '',
+    renderStoreText(store),
+    '',
+    'Summary against the targets of issue 5',
+    targetTable(checkTargets(null, store)),
+    '',
+    `Run: ${info.runtimeS.toFixed(0)} s; load average ${info.loadAverage[0]} → ${info.loadAverage[1]} on ${cpus().length} cores (timings spread when other work shares the machine).`,
+    '',
+    STORE_METHODS,
+  ].join('\n');
+}
+
+export function renderText(
+  rows: readonly PageRow[],
+  summary: Summary,
+  reanchor: ReanchorReport | null,
+  info: RunInfo,
+  store: StoreReport | null = null,
+): string {
   const out: string[] = [];
   out.push(`Claimlens bench — ${info.date} — ${info.chromium}`);
   out.push(`Pages: ${info.corpus}; ${rows.length} pages in this run. Content script: ${info.contentScriptBytes === null ? '?' : `${(info.contentScriptBytes / 1024).toFixed(1)} KiB`}.`);
@@ -119,17 +158,14 @@ export function renderText(rows: readonly PageRow[], summary: Summary, reanchor:
     for (const w of reanchor.wrongExamples ?? []) out.push(`    ${w.verdict === 'copy' ? 'COPY' : 'WRONG'} (${w.fate}, ${w.method} ${w.score}): "${w.quote}" → "${w.placedAt}"`);
   }
 
+  if (store) {
+    out.push('');
+    out.push(`4. ${renderStoreText(store)}`);
+  }
+
   out.push('');
-  out.push('Summary against the targets of issue 4');
-  const checks = checkTargets(summary);
-  out.push(
-    table(
-      ['measure', 'target', 'measured', 'met'],
-      [56, 28, 64, 4],
-      checks.map((c) => [c.name, c.target, c.measured, c.met === null ? '-' : c.met ? 'yes' : 'NO']),
-      [false, false, false, false],
-    ),
-  );
+  out.push(store ? 'Summary against the targets of issues 4 and 5' : 'Summary against the targets of issue 4');
+  out.push(targetTable(checkTargets(summary, store)));
   out.push('');
   out.push(
     `Also: median main-thread ${n(summary.mainThreadMsMedian, 2)} ms per page; document_idle → painted median ${n(summary.startToPaintedMsMedian, 0)} ms (max ${n(summary.startToPaintedMsMax, 0)} ms, detection in the service worker included); longest task of the pages' own while Claimlens worked: ${summary.maxPageLongTaskMs === null ? 'none ≥ 50 ms' : `${summary.maxPageLongTaskMs} ms`}; painting ratio worst page ${n(summary.paintRatioWorst, 3)}, from-scratch equivalent median ${n(summary.paintEquivalentRatioVsMarkjs, 3)}.`,
@@ -142,6 +178,7 @@ export function renderText(rows: readonly PageRow[], summary: Summary, reanchor:
   );
   out.push('');
   out.push(METHODS);
+  if (store) out.push('', STORE_METHODS);
   return out.join('\n');
 }
 

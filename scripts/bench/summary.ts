@@ -1,7 +1,8 @@
-/** The bench's summary figures and how they compare with the targets of issue 4. Pure. */
+/** The bench's summary figures and how they compare with the targets of issues 4 and 5. Pure. */
 import type { ReanchorReport } from './reanchor-run';
 import type { PageRow } from './run-page';
 import { max, mean, median, round } from './stats';
+import { type StoreReport, checkStoreTargets } from './store-summary';
 
 export interface Summary {
   pages: number;
@@ -118,7 +119,12 @@ export interface TargetCheck {
 const fmt = (x: number | null, digits = 2, unit = '') => (x === null ? 'n/a' : `${x.toFixed(digits)}${unit}`);
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
 
-export function checkTargets(s: Summary): TargetCheck[] {
+/** The page targets (issue 4) when the pages ran, then the store targets (issue 5) when the store ran. */
+export function checkTargets(s: Summary | null, store: StoreReport | null = null): TargetCheck[] {
+  return [...(s ? checkPageTargets(s) : []), ...(store ? checkStoreTargets(store) : [])];
+}
+
+function checkPageTargets(s: Summary): TargetCheck[] {
   const r = s.reanchor;
   const sc = s.scope;
   const ratio = s.paintRatioVsMarkjs;

@@ -4,16 +4,18 @@
  *
  * Every term must match; the last is a prefix while the reader is still typing. A tiny
  * query planner keeps each keystroke's cost bounded by the rarest term, not by the store:
- *   1. count each term's key range; any zero means no results, at once;
+ *   1. read each term's ids, up to SPARSE_PREFIX_LIMIT + 1 (one getAllKeys call; IndexedDB has
+ *      no cheap count, so beyond the limit a term is just "dense"); none for a term means no results;
  *   2. rarest term exact  → walk that word's keys backwards (they are "word created", so the
  *      walk is already newest first), keeping ids present in the other terms' id sets;
  *   3. rarest term a prefix with few entries → collect its keys, sort by time, fetch in order;
- *   4. rarest term a prefix matching very many records (or a one-letter prefix, whose count
- *      would itself be a long walk) → walk all record keys newest first: when matches are that
- *      dense a page fills after a few hundred keys.
- *   When the matching ids (a prefix's, or several terms' intersection, each one getAllKeys call)
- *   are at most SMALL_INTERSECTION records, those are loaded and sorted directly ('small-set').
- * Every walk is key-only; a record is loaded only once its id has passed every id set.
+ *   4. rarest term a dense prefix (or a one-letter prefix) → walk all record keys newest first,
+ *      checking the term on each record: when matches are that dense a page fills fast.
+ *   When the matching ids (a prefix's, or several terms' intersection) are at most
+ *   SMALL_INTERSECTION records, those are loaded and sorted directly ('small-set').
+ *   Dense other terms are checked on the record rather than turned into id sets.
+ * Every walk is key-only; a record is loaded only once its id has passed every id set, and
+ * records are loaded a group at a time with all their requests in flight together.
  */
 import type { Annotation } from '../annotation/record';
 import { type FacetFilter, type PageCursor, matchesFacet } from './annotations';
@@ -23,8 +25,6 @@ import { type QueryTerm, queryTerms, termMatches, tokenOfKey, wordKey } from './
 
 /** A prefix with at most this many index entries is resolved from its keys (step 3). */
 export const SPARSE_PREFIX_LIMIT = 5_000;
-/** Another term with at most this many entries is turned into an id set (one getAllKeys call). */
-export const OTHER_TERM_SET_LIMIT = 50_000;
 /** An intersection of several terms this small is loaded and sorted directly. */
 export const SMALL_INTERSECTION = 200;
 
@@ -62,12 +62,16 @@ export async function searchAnnotations(db: ClaimlensDB, query: string, options:
 
   const tx = db.transaction('annotations', 'readonly');
   const words = tx.store.index('byWord');
+  // Each term's ids, up to one more than the sparse limit: IndexedDB counts by walking the
+  // range, so an exact count of a common word would cost as much as reading all its keys.
+  // Beyond the limit a term is simply "dense" (count Infinity), which is all the plan needs.
   const counted = await Promise.all(
-    terms.map(async (term) => ({
-      term,
-      // A one-letter prefix's count would walk most of the index; treat it as dense.
-      count: term.prefix && term.text.length < 2 ? Number.POSITIVE_INFINITY : await words.count(termRange(term)),
-    })),
+    terms.map(async (term) => {
+      // A one-letter prefix matches most of the index; treat it as dense without reading it.
+      if (term.prefix && term.text.length < 2) return { term, count: Number.POSITIVE_INFINITY, ids: null };
+      const ids = await words.getAllKeys(termRange(term), SPARSE_PREFIX_LIMIT + 1);
+      return ids.length > SPARSE_PREFIX_LIMIT ? { term, count: Number.POSITIVE_INFINITY, ids: null } : { term, count: ids.length, ids };
+    }),
   );
   counted.sort((a, b) => a.count - b.count);
   const driver = counted[0]!;
@@ -80,21 +84,34 @@ export async function searchAnnotations(db: ClaimlensDB, query: string, options:
   // loading their records; a term matching very many records is checked on the record instead.
   const sets: Set<string>[] = [];
   const onRecord: QueryTerm[] = [];
-  for (const { term, count } of others) {
-    if (count <= OTHER_TERM_SET_LIMIT) sets.push(new Set(await words.getAllKeys(termRange(term))));
+  for (const { term, ids } of others) {
+    if (ids) sets.push(new Set(ids));
     else onRecord.push(term);
   }
   const candidate = (id: string) => sets.every((set) => set.has(id));
   const items: Annotation[] = [];
-  /** Loads a candidate and keeps it if it passes the remaining checks; true when the page is full. */
+  // Candidates are loaded a group at a time, all requests in flight together: a key walk is
+  // cheap (the cursor prefetches), but one `get` at a time costs a round trip per record.
+  let pending: string[] = [];
+  /** Loads the pending candidates, keeps those that pass the remaining checks; true when the page is full. */
+  const flush = async (): Promise<boolean> => {
+    const ids = pending;
+    pending = [];
+    const loaded = await Promise.all(ids.map((id) => tx.store.get(id)));
+    for (const stored of loaded) {
+      if (!stored) continue;
+      if (onRecord.length && !onRecord.every((term) => termMatches(term, stored.derived ? storedTokens(stored) : []))) continue;
+      const annotation = fromStored(stored);
+      if (filter && !matchesFacet(annotation, filter)) continue;
+      items.push(annotation);
+      if (items.length >= limit) return true;
+    }
+    return false;
+  };
+  /** Queues a candidate; loads the group once it could fill the page (at least 8 at a time). */
   const take = async (id: string): Promise<boolean> => {
-    const stored = await tx.store.get(id);
-    if (!stored) return false;
-    if (onRecord.length && !onRecord.every((term) => termMatches(term, stored.derived ? storedTokens(stored) : []))) return false;
-    const annotation = fromStored(stored);
-    if (filter && !matchesFacet(annotation, filter)) return false;
-    items.push(annotation);
-    return items.length >= limit;
+    pending.push(id);
+    return pending.length >= Math.max(8, limit - items.length) ? flush() : false;
   };
 
   let plan: SearchPage['plan'];
@@ -102,15 +119,14 @@ export async function searchAnnotations(db: ClaimlensDB, query: string, options:
   // of walking the driver (two common words that rarely meet would otherwise walk far).
   let small: string[] | null = null;
   // A lone prefix too: getAllKeys is one call, where walking its keys is a step per key.
-  if ((sets.length || driver.term.prefix) && Number.isFinite(driver.count) && driver.count <= OTHER_TERM_SET_LIMIT) {
-    const ids = (await words.getAllKeys(termRange(driver.term))).filter(candidate);
+  if ((sets.length || driver.term.prefix) && driver.ids) {
+    const ids = driver.ids.filter(candidate);
     if (ids.length <= SMALL_INTERSECTION) small = [...new Set(ids)];
   }
   if (small) {
     plan = 'small-set';
     const found: Annotation[] = [];
-    for (const id of small) {
-      const stored = await tx.store.get(id);
+    for (const stored of await Promise.all(small.map((id) => tx.store.get(id)))) {
       if (!stored || !isAfter(stored.created, stored.id, before)) continue;
       if (onRecord.length && !onRecord.every((term) => termMatches(term, stored.derived ? storedTokens(stored) : []))) continue;
       const annotation = fromStored(stored);
@@ -128,6 +144,7 @@ export async function searchAnnotations(db: ClaimlensDB, query: string, options:
       const created = cursor.key.slice(driver.term.text.length + 1);
       if (isAfter(created, id, before) && candidate(id) && (await take(id))) break;
     }
+    if (items.length < limit) await flush();
   } else if (driver.count <= SPARSE_PREFIX_LIMIT) {
     plan = 'prefix-keys';
     // Keys only for the whole prefix range, then newest first by (created, id).
@@ -138,16 +155,17 @@ export async function searchAnnotations(db: ClaimlensDB, query: string, options:
     }
     const ordered = [...hits].sort(([idA, a], [idB, b]) => (a === b ? (idA < idB ? 1 : -1) : a < b ? 1 : -1));
     for (const [id] of ordered) if (await take(id)) break;
+    if (items.length < limit) await flush();
   } else {
     plan = 'newest-walk';
     // Matches are dense: walk every record's key newest first; a page fills within a few
     // hundred keys. A one-letter prefix has no id set (too large), so it is checked on the record.
-    if (Number.isFinite(driver.count)) sets.push(new Set(await words.getAllKeys(termRange(driver.term))));
-    else onRecord.push(driver.term);
+    onRecord.push(driver.term);
     const range = before ? IDBKeyRange.upperBound([before.created, before.id], true) : null;
     for (let cursor = await tx.store.index('byCreated').openKeyCursor(range, 'prev'); cursor; cursor = await cursor.continue()) {
       if (candidate(cursor.primaryKey) && (await take(cursor.primaryKey))) break;
     }
+    if (items.length < limit) await flush();
   }
   await tx.done;
   const last = items[items.length - 1];

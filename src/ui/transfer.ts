@@ -91,10 +91,32 @@ export async function exportSelection(
       : format === 'csv'
         ? streamCsv(counted())
         : streamMarkdown(counted(), { generated: options.now });
-  const parts: string[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
   const { mime } = EXPORT_FORMATS[format];
-  return { blob: new Blob(parts, { type: mime }), filename: exportFilename(format, options.now, selection), count: done };
+  return { blob: await blobOf(chunks, mime), filename: exportFilename(format, options.now, selection), count: done };
+}
+
+/** Characters of text turned into a Blob at a time. */
+const BLOB_PART_CHARS = 2_000_000;
+
+/**
+ * The chunks as one Blob, built a few megabytes at a time: a Blob is made by encoding its
+ * strings to UTF-8 in one go, so handing it 100 MB of strings at the end would freeze the
+ * page, and keeping them all until then would fill the heap. A Blob of Blobs only references them.
+ */
+export async function blobOf(chunks: AsyncIterable<string>, type: string): Promise<Blob> {
+  const blobs: Blob[] = [];
+  let parts: string[] = [];
+  let chars = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    chars += chunk.length;
+    if (chars >= BLOB_PART_CHARS) {
+      blobs.push(new Blob(parts));
+      parts = [];
+      chars = 0;
+    }
+  }
+  return new Blob([...blobs, ...parts], { type });
 }
 
 export interface ImportSummary {

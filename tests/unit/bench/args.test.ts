@@ -3,14 +3,24 @@ import { ArgsError, parseArgs } from '../../../scripts/bench/args';
 
 describe('bench options', () => {
   it('reads --json, --pages, --filter and --timeout in both spellings', () => {
-    expect(parseArgs([])).toEqual({ json: false, pages: null, filter: null, timeoutMs: 60_000, reanchor: true });
+    expect(parseArgs([])).toEqual({ json: false, pages: null, filter: null, timeoutMs: 60_000, reanchor: true, store: true, storeOnly: false, storeSizes: null });
     expect(parseArgs(['--json', '--pages', '3', '--filter=nytimes', '--timeout', '20', '--no-reanchor'])).toEqual({
       json: true,
       pages: 3,
       filter: 'nytimes',
       timeoutMs: 20_000,
       reanchor: false,
+      store: true,
+      storeOnly: false,
+      storeSizes: null,
     });
+  });
+
+  it('reads the store options: --no-store, --store-only, --store-sizes', () => {
+    expect(parseArgs(['--no-store'])).toMatchObject({ store: false, storeOnly: false });
+    expect(parseArgs(['--store-only', '--store-sizes', '2000,10_000'])).toMatchObject({ store: true, storeOnly: true, storeSizes: [2000, 10_000] });
+    expect(() => parseArgs(['--store-only', '--no-store'])).toThrow('cannot be used together');
+    expect(() => parseArgs(['--store-sizes', '10,abc'])).toThrow('--store-sizes wants whole numbers');
   });
 
   it('says what is wrong with a bad option', () => {

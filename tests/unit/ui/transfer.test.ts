@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { bulkImport } from '../../../src/store/bulk';
 import { EVERYTHING } from '../../../src/store/library-query';
-import { type ExportProgress, exportSelection, importFile } from '../../../src/ui/transfer';
+import { type ExportProgress, blobOf, exportSelection, importFile } from '../../../src/ui/transfer';
 import { freshDb, makeMany } from '../store/fixtures';
 
 const options = (progress: ExportProgress[] = []) => ({
@@ -55,5 +55,16 @@ describe('library export and import', () => {
     expect(result.ok).toBe(false);
     expect(result.headline).toMatch(/^Nothing was imported from “broken\.json”: item 1:/);
     expect(await db.count('annotations')).toBe(0);
+  });
+
+  it('builds a large export\'s Blob a few megabytes at a time, with the same text and type', async () => {
+    const chunks = ['a'.repeat(1_500_000), 'é'.repeat(1_500_000), 'z'.repeat(1_500_000), 'end'];
+    async function* stream() {
+      yield* chunks;
+    }
+    const blob = await blobOf(stream(), 'text/csv');
+    expect(blob.type).toBe('text/csv');
+    expect(await blob.text()).toBe(chunks.join(''));
+    expect(blob.size).toBe(new TextEncoder().encode(chunks.join('')).length);
   });
 });
