@@ -123,7 +123,7 @@ export interface Envelope<T extends string = string> {
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
-export type ErrorCode = 'forbidden' | 'invalid' | 'not-found' | 'storage' | 'internal';
+export type ErrorCode = 'forbidden' | 'invalid' | 'not-found' | 'storage' | 'too-large' | 'internal';
 
 export function envelope<T extends string>(type: T, payload: unknown): Envelope<T> {
   return { claimlens: 1, type, payload };
@@ -236,12 +236,22 @@ export const contentRequestReaders: { [K in keyof ContentProtocol]: Reader<Reque
   'page.scan': (value, path) => object(value, path) as Record<string, never>,
 };
 
-/** Unwraps a reply, turning an error reply into a thrown Error with the receiver's message. */
+/** An error reply, thrown where the request was made: the receiver's message and its code. */
+export class ReplyError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Unwraps a reply, turning an error reply into a thrown ReplyError with the receiver's message. */
 export function unwrap<T>(reply: unknown): T {
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
     throw new Error('Claimlens did not answer; reload the page and try again.');
   }
   const r = reply as Reply<T>;
   if (r.ok) return r.value;
-  throw new Error(r.error.message);
+  throw new ReplyError(r.error.code, r.error.message);
 }

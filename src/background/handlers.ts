@@ -9,6 +9,7 @@ import type { Handlers } from '../router';
 import {
   allAnnotations,
   annotationsForUrl,
+  countAnnotations,
   countsBy,
   deleteAnnotation,
   listByFacet,
@@ -50,6 +51,9 @@ async function storeCall<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Most annotations `annotation.export` returns in one message; more go through the library's streamed export. */
+export const EXPORT_BY_MESSAGE_MAX = 5_000;
+
 export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> {
   return {
     async 'annotation.save'({ draft }) {
@@ -81,7 +85,17 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
       return { counts: await countsBy(await deps.database(), by) };
     },
     async 'annotation.export'() {
-      const annotations = await allAnnotations(await deps.database());
+      const db = await deps.database();
+      // The whole file travels back in one message, which browsers cap (about 64 MB in
+      // Chromium): past a few thousand records the library's streamed export is the way.
+      const stored = await countAnnotations(db);
+      if (stored > EXPORT_BY_MESSAGE_MAX) {
+        throw new HandlerError(
+          'too-large',
+          `${stored.toLocaleString('en')} annotations are too many to export from here; use Export in the library, which streams them to a file.`,
+        );
+      }
+      const annotations = await allAnnotations(db);
       const now = deps.now();
       const stamp = now.toISOString().slice(0, 10);
       return {

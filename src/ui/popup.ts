@@ -5,7 +5,7 @@
  */
 import type { Annotation } from '../annotation/record';
 import { siteOf } from '../annotation/url';
-import { type BackgroundProtocol, type Envelope, type PageReport, envelope } from '../messages';
+import { type BackgroundProtocol, type Envelope, type PageReport, ReplyError, envelope } from '../messages';
 import { request, type Transport } from '../router';
 import { type Settings, isScanningOn, withSiteScanning } from '../settings';
 import { download, el, errorText, plural, renderAnnotation } from './dom';
@@ -197,6 +197,12 @@ export async function startPopup(doc: Document, deps: PopupDeps): Promise<void> 
       const file = await request<BackgroundProtocol, 'annotation.export'>(deps.send, 'annotation.export', { format: 'jsonld' });
       download(doc, file.filename, file.mimeType, file.content);
     } catch (error) {
+      // A large collection is exported from the library, with progress and a choice of format.
+      if (error instanceof ReplyError && error.code === 'too-large') {
+        status.textContent = `${errorText(error)} Opening the library…`;
+        deps.openLibrary();
+        return;
+      }
       showError(error);
     } finally {
       exportButton.disabled = false;

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/background/handlers';
+import { createHandlers, EXPORT_BY_MESSAGE_MAX } from '../../../src/background/handlers';
+import { bulkImport } from '../../../src/store/bulk';
+import { makeMany } from '../store/fixtures';
 import { type AnnotationDraft, backgroundRequestReaders, type BackgroundProtocol, type PageReport } from '../../../src/messages';
 import { createRouter, request, type Transport } from '../../../src/router';
 import { openClaimlensDB } from '../../../src/store/db';
@@ -86,6 +88,17 @@ describe('background handlers behind the router', () => {
     const seen = [...page1.items, ...page2.items].map((a) => a.id).sort();
     expect(seen).toHaveLength(2);
     expect(new Set(seen).size).toBe(2);
+  });
+
+  it('refuses to export in one message more than it can carry, and says where to go instead', async () => {
+    const db = openClaimlensDB(new IDBFactory());
+    const handlers = createHandlers({ database: () => db, now: () => new Date(), newId: () => 'x', setBadge: () => undefined, reports: memoryReports() });
+    const router = createRouter({ readers: backgroundRequestReaders, handlers, extensionId: fakeBrowser.runtime.id });
+    const sendTo = async (message: unknown) => router(message, { id: fakeBrowser.runtime.id });
+    await bulkImport(await db, makeMany(EXPORT_BY_MESSAGE_MAX + 1));
+    const refused = request<BackgroundProtocol, 'annotation.export'>(sendTo, 'annotation.export', { format: 'jsonld' });
+    await expect(refused).rejects.toMatchObject({ code: 'too-large' });
+    await expect(refused).rejects.toThrow(/5,001 annotations are too many to export from here; use Export in the library/);
   });
 
   it('exports every annotation as one W3C AnnotationCollection', async () => {

@@ -48,9 +48,13 @@ function fakeDeps(options: { report: PageReport | null; forPage: Annotation[]; r
           case 'page.status': return { report: options.report };
           case 'annotation.forPage': return { annotations: options.forPage };
           case 'annotation.list': return { items: options.recent, total: options.recent.length };
+          case 'annotation.export': return null;
           default: throw new Error(`unexpected ${message.type}`);
         }
       })();
+      if (message.type === 'annotation.export') {
+        return { ok: false, error: { code: 'too-large', message: '120,000 annotations are too many to export from here; use Export in the library, which streams them to a file.' } };
+      }
       return { ok: true, value };
     },
     activeTab: async () => (options.tab === null ? null : { id: options.tab ?? 7 }),
@@ -133,6 +137,14 @@ describe('popup', () => {
     await vi.waitFor(() => expect(settings().disabledSites).toEqual(['news.example']));
     expect(toTab).toEqual([{ claimlens: 1, type: 'page.rescan', payload: {} }]);
     await vi.waitFor(() => expect(document.getElementById('scan-hint')!.textContent).toContain('leaves news.example alone'));
+  });
+
+  it('sends a collection too large for one message to the library to export', async () => {
+    const { deps } = fakeDeps({ report: REPORT, forPage: [], recent: [saved('x')] });
+    await startPopup(document, deps);
+    (document.getElementById('export') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(deps.openLibrary).toHaveBeenCalledOnce());
+    expect(document.getElementById('status')!.textContent).toMatch(/too many to export from here; use Export in the library.*Opening the library/);
   });
 
   it('says what to do when nothing is saved and the tab is not a web page', async () => {
