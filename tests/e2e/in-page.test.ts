@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, FIXTURES_DIR, paintedRanges, selectPhrase, startE2E, waitForPaint } from './support';
+import { type E2E, FIXTURES_DIR, hoverText, paintedRanges, selectPhrase, startE2E, waitForPaint } from './support';
 
 declare const chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
 
@@ -15,26 +15,6 @@ const SEED = '/russia-dprk-restrictions.html';
 const QUOTE = 'He stressed that Washington would keep working to persuade North Korea';
 
 type Registry = { highlights: Map<string, Set<Range>> };
-
-async function hoverText(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((phrase) => {
-    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(phrase);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + phrase.length);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, phrase);
-  if (!box) throw new Error(`"${phrase}" is not in the article`);
-  await page.mouse.move(box.x - 30, box.y - 40);
-  await page.mouse.move(box.x, box.y, { steps: 4 });
-}
 
 async function savedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => [...((CSS as unknown as Registry).highlights.get('claimlens-saved') ?? [])].map(String));

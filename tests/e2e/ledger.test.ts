@@ -8,35 +8,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/lib/chromium';
-import { type E2E, startE2E, waitForPaint } from './support';
+import { type E2E, hoverText, startE2E, waitForPaint } from './support';
 
 const LEDGER_PAGE = '/russia-dprk-restrictions.html';
 const HARBOUR_PAGE = '/wire-copy.html';
 const NOTE = 'Same wire copy as the Harbour Post; check the date.';
 const SHOTS = path.join(REPO_ROOT, 'test-output/screenshots');
-
-async function hoverText(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((phrase) => {
-    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(phrase);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + phrase.length);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, phrase);
-  if (!box) throw new Error(`"${phrase}" is not in the article`);
-  await page.mouse.move(box.x - 30, box.y - 40);
-  await page.mouse.move(box.x, box.y, { steps: 4 });
-}
 
 describe('actor ledger', () => {
   let e2e: E2E;

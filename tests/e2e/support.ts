@@ -80,3 +80,24 @@ export async function selectPhrase(page: Page, selector: string, phrase: string)
   );
   if (!found) throw new Error(`"${phrase}" is not in ${selector}`);
 }
+
+/** Moves the mouse onto the first occurrence of `phrase` in the article, as a reader would to open the card. */
+export async function hoverText(page: Page, phrase: string): Promise<void> {
+  const box = await page.evaluate((phrase) => {
+    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(phrase);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + phrase.length);
+      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, phrase);
+  if (!box) throw new Error(`"${phrase}" is not in the article`);
+  await page.mouse.move(box.x - 30, box.y - 40);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+}
