@@ -35,16 +35,17 @@ export function readSettings(raw: unknown): Settings {
   };
 }
 
-export function isScanningOn(settings: Settings, pageUrl: string): boolean {
-  return settings.autoScan && !settings.disabledSites.includes(siteOf(pageUrl));
-}
-
 /**
  * Whether a page is scanned: automatically, or — with automatic scanning off — once the
  * reader asked for it. A site the reader switched off stays off either way.
  */
 export function shouldScan(settings: Settings, pageUrl: string, requested: boolean): boolean {
   return !settings.disabledSites.includes(siteOf(pageUrl)) && (settings.autoScan || requested);
+}
+
+/** Whether a page is scanned without being asked (the popup's summary). */
+export function isScanningOn(settings: Settings, pageUrl: string): boolean {
+  return shouldScan(settings, pageUrl, false);
 }
 
 export function withSiteScanning(settings: Settings, site: string, on: boolean): Settings {
