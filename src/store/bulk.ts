@@ -11,7 +11,10 @@ import type { Annotation } from '../annotation/record';
 import { type ImportReport, type ParseOptions, parseImport } from '../export/import';
 import type { ClaimlensDB } from './db';
 import { transactionError } from './errors';
-import { duplicateKey, sameContent, toStored } from './stored';
+import { CountChanges } from './facet-counts';
+import { PostingsBuilder, newBatchName, putBatchPostings } from './postings';
+import { type StoredAnnotation, duplicateKey, sameContent, toStored } from './stored';
+import { RECORD_STORES } from './write-record';
 
 export interface BulkImportResult {
   added: number;
@@ -43,9 +46,9 @@ export async function bulkImport(db: ClaimlensDB, records: readonly Annotation[]
     candidates.push(record);
   }
 
-  const tx = db.transaction('annotations', 'readwrite');
+  const tx = db.transaction(RECORD_STORES, 'readwrite');
   try {
-    const store = tx.store;
+    const store = tx.objectStore('annotations');
     const duplicates = store.index('byDuplicate');
     const toWrite: Annotation[] = [];
     for (let i = 0; i < candidates.length; i += BATCH) {
@@ -64,16 +67,26 @@ export async function bulkImport(db: ClaimlensDB, records: readonly Annotation[]
         else toWrite.push(record);
       });
     }
+    // The counters and the search postings of the whole import are written once each, in the
+    // same transaction: one posting per distinct word, not an index entry per word per record.
+    const counts = new CountChanges();
+    const postings = new PostingsBuilder();
     for (let i = 0; i < toWrite.length; i += BATCH) {
       const pending: Promise<unknown>[] = [];
       try {
-        for (const record of toWrite.slice(i, i + BATCH)) pending.push(store.add(toStored(record)));
+        for (const record of toWrite.slice(i, i + BATCH)) {
+          const stored: StoredAnnotation = toStored(record);
+          pending.push(store.add(stored));
+          counts.add(record);
+          postings.add(stored);
+        }
       } finally {
         // Once one request fails the rest reject with AbortError; they are handled below, as one.
         for (const request of pending) request.catch(() => undefined);
       }
       await Promise.all(pending);
     }
+    await Promise.all([counts.apply(tx.objectStore('facetCounts')), ...putBatchPostings(tx.objectStore('postings'), newBatchName(), postings.postings)]);
     await tx.done;
     return { added: toWrite.length, skippedDuplicates, addedIds: toWrite.map((r) => r.id) };
   } catch (error) {

@@ -2,22 +2,23 @@
  * The annotation database. Only the background service worker and extension pages open it:
  * a content script's IndexedDB belongs to the web page, never to us.
  *
- * Indexes (v2). Every list the popup shows is newest first, so each filter index ends in
+ * Indexes. Every list the popup shows is newest first, so each filter index ends in
  * [created, id]: one page is a reverse walk of one key range, never a sort of all matches.
  *   bySource     target.source                     annotations for a page (re-anchoring)
- *   bySite       claimlens.site                    distinct sites and per-site counts
  *   byCreated    [created, id]                     everything, newest first
- *   byActor      claimlens.actors (multiEntry)     distinct actors and per-actor counts
- *   byKind       claimlens.kind
  *   bySiteTime   [claimlens.site, created, id]     one site, newest first
  *   byKindTime   [claimlens.kind, created, id]     one kind, newest first
  *   byActorTime  derived.actors (multiEntry)       one actor, newest first
  *   byTag        derived.tags (multiEntry)         one tag, newest first; distinct tags
  *   bySourcing   derived.sourcing                  one sourcing level ("none" for null)
- *   byWord       derived.words (multiEntry)        search tokens, "token created"
  *   byDuplicate  derived.duplicate                 same source + quote + note
  *   bySpeakerOnly derived.speaker (multiEntry)     v3: a saved claim's speaker not in its actors
- * `derived` is explained in stored.ts.
+ * `derived` is explained in stored.ts. Every index entry costs a write per record, so v4
+ * dropped the ones a stored counter or the postings store answers better: bySite, byActor and
+ * byKind (distinct values and counts: `facetCounts`), and byWord (~55 entries a record: `postings`).
+ *
+ * Store `postings` (v4, out-of-line keys [token, kind, name, size]): the search index (postings.ts).
+ * Store `facetCounts` (v4, out-of-line keys [facet, value] → count): totals per facet value (facet-counts.ts).
  *
  * Store `sightings` (v3, key `id`): claims Claimlens saw, for the actor ledger (src/ledger/).
  *   bySpeakerTime [speaker, firstSeen, id]          one actor's claims in date order; distinct actors
@@ -27,10 +28,12 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames, openDB } from 'idb';
 import type { Sighting } from '../ledger/sighting';
+import { CountChanges, type CountKey } from './facet-counts';
+import { type Posting, type PostingKey, PostingsBuilder, putBatchPostings } from './postings';
 import { type FacetKey, type StoredAnnotation, toStored } from './stored';
 
 export const DB_NAME = 'claimlens';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface ClaimlensSchema extends DBSchema {
   annotations: {
@@ -38,19 +41,23 @@ export interface ClaimlensSchema extends DBSchema {
     value: StoredAnnotation;
     indexes: {
       bySource: string;
-      bySite: string;
       byCreated: [string, string];
-      byActor: string;
-      byKind: string;
       bySiteTime: FacetKey;
       byKindTime: FacetKey;
       byActorTime: FacetKey;
       byTag: FacetKey;
       bySourcing: FacetKey;
-      byWord: string;
       byDuplicate: string;
       bySpeakerOnly: FacetKey;
     };
+  };
+  postings: {
+    key: PostingKey;
+    value: Posting;
+  };
+  facetCounts: {
+    key: CountKey;
+    value: number;
   };
   sightings: {
     key: string;
@@ -74,14 +81,15 @@ type UpgradeTx = IDBPTransaction<ClaimlensSchema, StoreNames<ClaimlensSchema>[],
  * aborts and the database stays at its old version, records untouched.
  */
 export const UPGRADES: Record<number, (db: ClaimlensDB, tx: UpgradeTx) => void | Promise<void>> = {
+  // Steps 1–3 name indexes that v4 removes: the schema type describes the current version only.
   1(db) {
     const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
     annotations.createIndex('bySource', 'target.source');
-    annotations.createIndex('bySite', 'claimlens.site');
+    annotations.createIndex('bySite' as never, 'claimlens.site');
     // With the id as tie-breaker, paging stays exact when two saves share a millisecond.
     annotations.createIndex('byCreated', ['created', 'id']);
-    annotations.createIndex('byActor', 'claimlens.actors', { multiEntry: true });
-    annotations.createIndex('byKind', 'claimlens.kind');
+    annotations.createIndex('byActor' as never, 'claimlens.actors', { multiEntry: true });
+    annotations.createIndex('byKind' as never, 'claimlens.kind');
   },
   async 2(_db, tx) {
     const annotations = tx.objectStore('annotations');
@@ -90,7 +98,7 @@ export const UPGRADES: Record<number, (db: ClaimlensDB, tx: UpgradeTx) => void |
     annotations.createIndex('byActorTime', 'derived.actors', { multiEntry: true });
     annotations.createIndex('byTag', 'derived.tags', { multiEntry: true });
     annotations.createIndex('bySourcing', 'derived.sourcing');
-    annotations.createIndex('byWord', 'derived.words', { multiEntry: true });
+    annotations.createIndex('byWord' as never, 'derived.words', { multiEntry: true });
     annotations.createIndex('byDuplicate', 'derived.duplicate');
     // v1 records have no `derived`; compute it for each, so every record is in the new indexes.
     await rederive(annotations);
@@ -106,21 +114,40 @@ export const UPGRADES: Record<number, (db: ClaimlensDB, tx: UpgradeTx) => void |
     // `derived.speaker` is new: recompute `derived` for every record, as v2 did.
     await rederive(annotations);
   },
+  async 4(db, tx) {
+    const annotations = tx.objectStore('annotations');
+    for (const name of ['bySite', 'byActor', 'byKind', 'byWord']) annotations.deleteIndex(name as never);
+    db.createObjectStore('postings');
+    db.createObjectStore('facetCounts');
+    // `derived.words` became `derived.tokens`; the postings and the counters are built from the records.
+    const counts = new CountChanges();
+    const postings = new PostingsBuilder();
+    await rederive(annotations, (record) => {
+      counts.add(record);
+      postings.add(record);
+    });
+    await counts.apply(tx.objectStore('facetCounts'));
+    await Promise.all(putBatchPostings(tx.objectStore('postings'), 'v4-upgrade', postings.postings));
+  },
 };
 
 type UpgradeAnnotations = IDBPObjectStore<ClaimlensSchema, StoreNames<ClaimlensSchema>[], 'annotations', 'versionchange'>;
 
-/** Recomputes `derived` (stored.ts) for every annotation, so old records join new indexes. */
-async function rederive(annotations: UpgradeAnnotations): Promise<void> {
+/**
+ * Recomputes `derived` (stored.ts) for every annotation, so old records join new indexes;
+ * `visit` sees each record it could derive.
+ */
+async function rederive(annotations: UpgradeAnnotations, visit: (stored: StoredAnnotation) => void = () => undefined): Promise<void> {
   for (let cursor = await annotations.openCursor(); cursor; cursor = await cursor.continue()) {
     let stored: StoredAnnotation;
     try {
       stored = toStored(cursor.value);
     } catch {
-      // A record too damaged to index stays exactly as it was (see the v2 step).
+      // A record too damaged to index stays exactly as it was (see the v2 step), and is not counted.
       continue;
     }
     await cursor.update(stored);
+    visit(stored);
   }
 }
 

@@ -18,9 +18,11 @@
  */
 import type { IDBPTransaction } from 'idb';
 import type { Annotation } from '../annotation/record';
-import { type FacetFilter, type PageCursor, matchesFacet } from './annotations';
+import { type FacetFilter, type PageCursor, countKeyOf, matchesFacet } from './annotations';
 import type { ClaimlensDB, ClaimlensSchema } from './db';
-import { searchAnnotations, termRange } from './search';
+import { TOTAL, readCount, readFacetCounts } from './facet-counts';
+import { readTerm } from './postings';
+import { DENSE_TERM, MIN_READ_PREFIX, searchAnnotations } from './search';
 import { type StoredAnnotation, fromStored, storedTokens } from './stored';
 import { type QueryTerm, queryTerms, termMatches } from './words';
 
@@ -86,7 +88,8 @@ export const SET_LIMIT = 50_000;
 
 type IndexName = keyof ClaimlensSchema['annotations']['indexes'];
 type Key = (string | [])[];
-type Tx = IDBPTransaction<ClaimlensSchema, ['annotations'], 'readonly'>;
+const QUERY_STORES = ['annotations', 'postings', 'facetCounts'] as const;
+type Tx = IDBPTransaction<ClaimlensSchema, ['annotations', 'postings', 'facetCounts'], 'readonly'>;
 
 const FACET_INDEX = {
   site: 'bySiteTime',
@@ -143,14 +146,16 @@ function rangeAfter(prefix: string[], query: LibraryQuery, order: Order, cursor:
   }
 }
 
-/** One filter, search word or date bound as something a candidate can be tested against. */
+/** One filter or search word (date bounds included) as something a candidate can be tested against. */
 interface Constraint {
-  /** Index range whose primary keys are exactly the matching records (date bounds included). */
-  index: IndexName;
-  range: IDBKeyRange | null;
+  /** For a filter: the index range whose primary keys are exactly the matching records. */
+  index?: IndexName;
+  range?: IDBKeyRange;
+  /** Matching records; an upper bound for a search word (its postings may list stale records). */
   count: number;
   /** Does a loaded record pass? */
   test(stored: StoredAnnotation, annotation: Annotation): boolean;
+  /** The matching ids: a search word's from its postings, a filter's read when small enough. */
   ids?: Set<string>;
   /** The facet filter this constraint stands for (none for a search word). */
   filter?: FacetFilter;
@@ -162,22 +167,27 @@ function inDates(query: LibraryQuery, created: string): boolean {
 
 async function constraintsOf(tx: Tx, query: LibraryQuery, terms: QueryTerm[]): Promise<Constraint[] | null> {
   const constraints: Constraint[] = [];
+  const dated = query.from !== null || query.to !== null;
   for (const filter of query.filters) {
     const range = timeRange([filter.value], query.from, query.to);
     if (!range) return null;
     const index = FACET_INDEX[filter.by];
-    constraints.push({ index, range, filter, count: await tx.store.index(index).count(range), test: (_s, a) => matchesFacet(a, filter) });
+    // Without dates the stored counter answers; with them, the range is counted (it walks).
+    const count = dated ? await tx.objectStore('annotations').index(index).count(range) : await readCount(tx.objectStore('facetCounts'), countKeyOf(filter));
+    constraints.push({ index, range, filter, count, test: (_s, a) => matchesFacet(a, filter) });
   }
   for (const term of terms) {
-    const range = termRange(term);
-    // A one-letter prefix's count would walk most of the index; treat it as matching everything.
-    const count = term.prefix && term.text.length < 2 ? Number.POSITIVE_INFINITY : await tx.store.index('byWord').count(range);
-    constraints.push({
-      index: 'byWord',
-      range,
-      count,
-      test: (stored) => termMatches(term, stored.derived ? storedTokens(stored) : []),
-    });
+    const test = (stored: StoredAnnotation) => termMatches(term, storedTokens(stored));
+    // A one-letter prefix, or a word in very many records, is checked on the record instead.
+    const matches = term.prefix && term.text.length < MIN_READ_PREFIX ? null : await readTerm(tx.objectStore('postings'), term, DENSE_TERM);
+    if (!matches) {
+      constraints.push({ count: Number.POSITIVE_INFINITY, test });
+      continue;
+    }
+    // Postings carry each record's time, so date bounds narrow the set before any record is read.
+    const ids = new Set<string>();
+    for (const [id, created] of matches) if (inDates(query, created)) ids.add(id);
+    constraints.push({ count: ids.size, ids, test });
   }
   return constraints;
 }
@@ -212,7 +222,7 @@ export async function queryLibrary(db: ClaimlensDB, query: LibraryQuery, options
     };
   }
 
-  const tx = db.transaction('annotations', 'readonly');
+  const tx = db.transaction(QUERY_STORES, 'readonly');
   const constraints = await constraintsOf(tx, query, terms);
   if (!constraints || constraints.some((c) => c.count === 0)) {
     await tx.done;
@@ -233,16 +243,27 @@ export async function queryLibrary(db: ClaimlensDB, query: LibraryQuery, options
           ? constraints.find((c) => c.filter?.by === 'site')
           : undefined;
     for (const c of constraints) {
-      if (c !== driver && c.count <= SET_LIMIT) c.ids = new Set(await tx.store.index(c.index).getAllKeys(c.range));
+      if (c !== driver && !c.ids && c.index && c.count <= SET_LIMIT) c.ids = new Set(await tx.objectStore('annotations').index(c.index).getAllKeys(c.range));
     }
-    const filterTotal =
-      wantTotal && !terms.length && query.filters.length <= 1
-        ? (constraints[0]?.count ?? (await tx.store.index('byCreated').count(timeRange([], query.from, query.to))))
-        : null;
+    const filterTotal = wantTotal && !terms.length && query.filters.length <= 1 ? (constraints[0]?.count ?? (await totalIn(tx, query))) : null;
     page = { ...(await walk(tx, query, order, constraints, driver, limit, after, options.budget ?? WALK_BUDGET)), total: filterTotal };
   }
   await tx.done;
   return page;
+}
+
+/** Every annotation within the query's dates: the stored total when there are none. */
+async function totalIn(tx: Tx, query: LibraryQuery): Promise<number> {
+  if (query.from === null && query.to === null) return readCount(tx.objectStore('facetCounts'), TOTAL);
+  return tx.objectStore('annotations').index('byCreated').count(timeRange([], query.from, query.to));
+}
+
+/** The records a small constraint names: one index range, or its ids (loaded together). */
+async function recordsOf(tx: Tx, constraint: Constraint): Promise<StoredAnnotation[]> {
+  const annotations = tx.objectStore('annotations');
+  if (constraint.index) return annotations.index(constraint.index).getAll(constraint.range);
+  const loaded = await Promise.all([...(constraint.ids ?? [])].map((id) => annotations.get(id)));
+  return loaded.filter((stored): stored is StoredAnnotation => stored !== undefined);
 }
 
 async function smallSetPage(
@@ -254,8 +275,7 @@ async function smallSetPage(
   limit: number,
   after: QueryCursor | null,
 ): Promise<QueryPage> {
-  // One request for all of them (a record matching a prefix twice comes twice: kept once).
-  const records = await tx.store.index(smallest.index).getAll(smallest.range);
+  const records = await recordsOf(tx, smallest);
   const seen = new Set<string>();
   const entries: { at: QueryCursor; annotation: Annotation }[] = [];
   let total = 0;
@@ -264,7 +284,8 @@ async function smallSetPage(
     seen.add(stored.id);
     if (!inDates(query, stored.created)) continue;
     const annotation = fromStored(stored);
-    if (!constraints.every((c) => c === smallest || c.test(stored, annotation))) continue;
+    // The smallest is tested too: a search word's postings may name a record edited since.
+    if (!constraints.every((c) => c.test(stored, annotation))) continue;
     total++;
     for (const at of entriesOf(order, annotation)) {
       if (!after || compareEntries(order, at, after) > 0) entries.push({ at, annotation });
@@ -311,15 +332,16 @@ async function* segmentsOf(
       if (sites[0]! >= from) yield { index: 'bySiteTime', group: sites[0]!, prefix: [sites[0]!] };
       return;
     }
-    for (let c = await tx.store.index('bySite').openKeyCursor(IDBKeyRange.lowerBound(from), 'nextunique'); c; c = await c.continue()) {
-      yield { index: 'bySiteTime', group: c.key, prefix: [c.key] };
+    // The stored counters list exactly the sites in use, in order.
+    for (const { value } of await readFacetCounts(tx.objectStore('facetCounts'), 'site', from)) {
+      yield { index: 'bySiteTime', group: value, prefix: [value] };
     }
     return;
   }
   if (from !== NO_ACTOR) {
-    for (let c = await tx.store.index('byActor').openKeyCursor(IDBKeyRange.lowerBound(from), 'nextunique'); c; c = await c.continue()) {
-      if (c.key === NO_ACTOR) continue;
-      yield { index: 'byActorTime', group: c.key, prefix: [c.key] };
+    for (const { value } of await readFacetCounts(tx.objectStore('facetCounts'), 'actor', from)) {
+      if (value === NO_ACTOR) continue;
+      yield { index: 'byActorTime', group: value, prefix: [value] };
     }
   }
   // With an actor filter every match names an actor; otherwise walk the rest for those naming none.
@@ -338,7 +360,8 @@ async function walk(
 ): Promise<Omit<QueryPage, 'total'>> {
   const items: QueryItem[] = [];
   const byId = constraints.filter((c) => c !== driver && c.ids);
-  const onRecord = constraints.filter((c) => c !== driver && !c.ids);
+  // A search word is always checked on the record too: its postings may name a record edited since.
+  const onRecord = constraints.filter((c) => c !== driver && (!c.ids || !c.index));
   let examined = 0;
   for await (const segment of segmentsOf(tx, query, order, driver, after)) {
     const continuing = after !== null && after.group === segment.group;
@@ -349,7 +372,7 @@ async function walk(
     const range = rangeAfter(segment.prefix, query, order, continuing ? after : null);
     if (!range) continue;
     const noActor = segment.group === NO_ACTOR;
-    const index = tx.store.index(segment.index);
+    const index = tx.objectStore('annotations').index(segment.index);
     const direction = order.newestFirst ? 'prev' : 'next';
     // With id sets, walk keys and load only the candidates; without, every key is a candidate,
     // and a value cursor saves a request per record (the browser prefetches cursor values).
@@ -360,7 +383,7 @@ async function walk(
       const at: QueryCursor = { group: segment.group, created: key[key.length - 2]!, id: key[key.length - 1]! };
       const id = c.primaryKey;
       if (byId.every((k) => k.ids!.has(id))) {
-        const stored = withValues ? (c as unknown as { value: StoredAnnotation }).value : await tx.store.get(id);
+        const stored = withValues ? (c as unknown as { value: StoredAnnotation }).value : await tx.objectStore('annotations').get(id);
         if (stored && (!noActor || stored.claimlens.actors.length === 0)) {
           const annotation = fromStored(stored);
           if (onRecord.every((k) => k.test(stored, annotation))) {

@@ -8,10 +8,10 @@
  * (src/annotation/record.ts) while giving every index a plain key path. `derived` is:
  *   - written only by `toStored`, from the record itself, on every write (never trusted from input);
  *   - stripped by `fromStored` on every read, so no caller, export or message ever sees it;
- *   - rebuilt for all records by the v2 upgrade, and by any later upgrade that changes it (v3).
+ *   - rebuilt for all records by the v2 upgrade, and by any later upgrade that changes it (v3, v4).
  */
 import { type Annotation, noteOf, quoteSelectorOf, tagsOf } from '../annotation/record';
-import { tokensOf, wordKey } from './words';
+import { tokensOf } from './words';
 
 /** [value, created, id]: one facet value's records sort oldest to newest, ties by id. */
 export type FacetKey = [string, string, string];
@@ -23,8 +23,12 @@ export interface Derived {
   tags: FacetKey[];
   /** `claimlens.sourcing`, or "none" when it is null (null is not a valid IndexedDB key). */
   sourcing: FacetKey;
-  /** Search tokens of snippet, note, title, actors and tags, as "token created" (see words.ts). */
-  words: string[];
+  /**
+   * Search tokens of snippet, note, title, actors and tags (words.ts), not indexed (v4): the
+   * `postings` store maps each token to its records (postings.ts), and a search checks a
+   * candidate's tokens here, so a posting left behind by an edit or a delete never shows.
+   */
+  tokens: string[];
   /** Hash of source + quote + note, for duplicate detection; equal keys are compared in full. */
   duplicate: string;
   /**
@@ -72,7 +76,7 @@ export function derive(annotation: Annotation): Derived {
     actors: [...new Set(annotation.claimlens.actors)].map(facet),
     tags: [...new Set(tagsOf(annotation))].map(facet),
     sourcing: facet(annotation.claimlens.sourcing ?? NO_SOURCING),
-    words: tokensOf(searchTexts(annotation)).map((token) => wordKey(token, created)),
+    tokens: tokensOf(searchTexts(annotation)),
     duplicate: duplicateKey(annotation),
     speaker: speaker && !annotation.claimlens.actors.includes(speaker) ? [facet(speaker)] : [],
   };
@@ -89,9 +93,9 @@ export function fromStored(stored: StoredAnnotation | Annotation): Annotation {
   return record;
 }
 
-/** The tokens of a stored record's word keys. */
-export function storedTokens(stored: StoredAnnotation): string[] {
-  return stored.derived.words.map((key) => key.slice(0, key.indexOf(' ')));
+/** A stored record's search tokens; none for a record too damaged to have been derived. */
+export function storedTokens(stored: StoredAnnotation): readonly string[] {
+  return stored.derived?.tokens ?? [];
 }
 
 /**

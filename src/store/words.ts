@@ -71,19 +71,6 @@ export function queryTerms(query: string): QueryTerm[] {
   return terms;
 }
 
-/**
- * Index keys are "token created", so one token's entries sort oldest to newest and a
- * newest-first page is a reverse walk of one key range. Tokens never contain a space.
- */
-export function wordKey(token: string, created: string): string {
-  return `${token} ${created}`;
-}
-
-export function tokenOfKey(key: string): string {
-  const space = key.indexOf(' ');
-  return space === -1 ? key : key.slice(0, space);
-}
-
 /** Does a record's token list satisfy a term? */
 export function termMatches(term: QueryTerm, tokens: readonly string[]): boolean {
   return term.prefix ? tokens.some((t) => t.startsWith(term.text)) : tokens.includes(term.text);

@@ -75,7 +75,15 @@ export async function freshDb(): Promise<{ db: ClaimlensDB; factory: IDBFactory;
   return { db: await openClaimlensDB(factory, name), factory, name };
 }
 
-/** Everything in the store, raw (with `derived`), ordered by id: for "unchanged" comparisons. */
+/**
+ * Everything the annotation stores hold, raw: records (with `derived`), postings and counters,
+ * each in key order. For "unchanged" comparisons.
+ */
 export async function snapshot(db: ClaimlensDB): Promise<unknown[]> {
-  return db.getAll('annotations');
+  const tx = db.transaction(['annotations', 'postings', 'facetCounts']);
+  const all = (name: 'annotations' | 'postings' | 'facetCounts') =>
+    Promise.all([tx.objectStore(name).getAllKeys(), tx.objectStore(name).getAll() as Promise<unknown[]>]);
+  const stores = await Promise.all([all('annotations'), all('postings'), all('facetCounts')]);
+  await tx.done;
+  return stores;
 }

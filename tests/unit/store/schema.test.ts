@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { DB_VERSION, UPGRADES, openClaimlensDB } from '../../../src/store/db';
-import { countsBy, listByFacet, listNewestFirst } from '../../../src/store/annotations';
+import { countAnnotations, countsBy, listByFacet, listNewestFirst } from '../../../src/store/annotations';
 import { searchAnnotations } from '../../../src/store/search';
 import { fromStored } from '../../../src/store/stored';
 import { makeAnnotation, makeMany } from './fixtures';
@@ -17,12 +17,10 @@ describe('schema', () => {
     const db = await openClaimlensDB(new IDBFactory(), 'fresh');
     expect(db.version).toBe(DB_VERSION);
     expect([...db.transaction('annotations').store.indexNames].sort()).toEqual(
-      [
-        'byActor', 'byActorTime', 'byCreated', 'byDuplicate', 'byKind', 'byKindTime',
-        'bySite', 'bySiteTime', 'bySource', 'bySourcing', 'bySpeakerOnly', 'byTag', 'byWord',
-      ].sort(),
+      ['byActorTime', 'byCreated', 'byDuplicate', 'byKindTime', 'bySiteTime', 'bySource', 'bySourcing', 'bySpeakerOnly', 'byTag'].sort(),
     );
     expect([...db.transaction('sightings').store.indexNames].sort()).toEqual(['byBand', 'byLastSeen', 'bySource', 'bySpeakerTime']);
+    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'facetCounts', 'postings', 'sightings']);
     db.close();
   });
 });
@@ -46,7 +44,7 @@ describe('upgrade from version 1', () => {
     expect(stored).toHaveLength(records.length);
     // Intact: stripping the derived index keys gives back exactly what v1 held.
     expect(stored.map(fromStored)).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
-    for (const s of stored) expect(s.derived.words.length).toBeGreaterThan(0);
+    for (const s of stored) expect(s.derived.tokens.length).toBeGreaterThan(0);
 
     // Indexed: every new index answers for the old records.
     expect((await listNewestFirst(db, 1000)).items).toHaveLength(60);
@@ -99,7 +97,7 @@ describe('upgrade from version 2', () => {
     v2.close();
 
     const db = await openClaimlensDB(factory, 'v2');
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     const stored = await db.getAll('annotations');
     expect(stored.map(fromStored)).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
     for (const s of stored) expect(s.derived).toEqual(toStored(fromStored(s)).derived);
@@ -113,3 +111,41 @@ describe('upgrade from version 2', () => {
     db.close();
   });
 });
+
+describe('upgrade from version 3', () => {
+  it('keeps every v3 record, drops the word and distinct-value indexes, and builds postings and counters from the records', async () => {
+    const factory = new IDBFactory();
+    const records = makeMany(50);
+    const v3 = await openClaimlensDB(factory, 'v3', 3);
+    expect([...v3.transaction('annotations').store.indexNames]).toContain('byWord');
+    const tx = v3.transaction('annotations', 'readwrite');
+    // v3 records as v3 wrote them: search tokens as "token created" keys in `derived.words`.
+    for (const record of records) {
+      const { tokens, ...rest } = toStored(record).derived;
+      await tx.store.put({ ...record, derived: { ...rest, words: tokens.map((t) => `${t} ${record.created}`) } } as unknown as StoredAnnotation);
+    }
+    await tx.done;
+    v3.close();
+
+    const db = await openClaimlensDB(factory, 'v3');
+    expect(db.version).toBe(DB_VERSION);
+    const indexes = [...db.transaction('annotations').store.indexNames];
+    for (const gone of ['byWord', 'bySite', 'byActor', 'byKind']) expect(indexes).not.toContain(gone);
+    const stored = await db.getAll('annotations');
+    expect(stored.map(fromStored)).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    for (const s of stored) expect(s.derived).toEqual(toStored(fromStored(s)).derived);
+    expect(await countAnnotations(db)).toBe(50);
+    expect(await countsBy(db, 'site')).toEqual(recount(records.map((r) => r.claimlens.site)));
+    expect(await countsBy(db, 'actor')).toEqual(recount(records.flatMap((r) => [...new Set(r.claimlens.actors)])));
+    expect((await searchAnnotations(db, 'deterrence ', { limit: 100 })).items.map((a) => a.id).sort()).toEqual(
+      records.filter((r) => /deterrence/.test(JSON.stringify(r))).map((r) => r.id).sort(),
+    );
+    db.close();
+  });
+});
+
+function recount(values: string[]): { value: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deleteAnnotation, putAnnotation, restoreAnnotation, updateAnnotation } from '../../../src/store/annotations';
 import { bulkImport } from '../../../src/store/bulk';
-import { SPARSE_PREFIX_LIMIT, searchAnnotations } from '../../../src/store/search';
+import { DENSE_TERM, searchAnnotations } from '../../../src/store/search';
 import { queryTerms, tokensOf } from '../../../src/store/words';
 import { freshDb, makeAnnotation, makeMany } from './fixtures';
 
@@ -32,11 +33,12 @@ describe('searchAnnotations', () => {
   ];
 
   it.each([
-    ['tariff ', [5, 4, 3, 1], 'word'],
-    ['tarif', [5, 4, 3, 2, 1], 'small-set'],
-    ['tariff watch ', [4], 'small-set'],
-    ['sullivan deterrence ', [6], 'small-set'],
-    ['ministry ask ', [2], 'small-set'],
+    ['tariff ', [5, 4, 3, 1], 'postings'],
+    ['tarif', [5, 4, 3, 2, 1], 'postings'],
+    ['tariff watch ', [4], 'postings'],
+    ['sullivan deterrence ', [6], 'postings'],
+    ['ministry ask ', [2], 'postings'],
+    ['ministry tariff ', [], 'postings'],
     ['zebra', [], 'none'],
     ['', [], 'empty'],
   ] as const)('"%s" finds %j, newest first, in snippet, note, title, actor and tag', async (query, expected, plan) => {
@@ -59,7 +61,7 @@ describe('searchAnnotations', () => {
     const { db } = await freshDb();
     const records = makeMany(300);
     await bulkImport(db, records);
-    for (const [query, plan] of [['deterrence ', 'word'], ['deter', 'small-set'], ['offic', 'prefix-keys'], ['o', 'newest-walk']] as const) {
+    for (const [query, plan] of [['deterrence ', 'postings'], ['deter', 'postings'], ['offic', 'postings'], ['o', 'newest-walk']] as const) {
       const expected = records
         .filter((r) => (query === 'offic' ? true : /deterrence/i.test(JSON.stringify(r))))
         .sort((a, b) => (a.created < b.created ? 1 : -1))
@@ -87,7 +89,7 @@ describe('searchAnnotations', () => {
     let before = null;
     for (;;) {
       const page = await searchAnnotations(db, 'talks officials ', { limit: 50, before });
-      expect(page.plan).toBe('word');
+      expect(page.plan).toBe('postings');
       seen.push(...page.items.map((a) => a.id));
       if (!page.next) break;
       before = page.next;
@@ -95,12 +97,50 @@ describe('searchAnnotations', () => {
     expect(seen).toEqual(expected);
   });
 
-  it('walks newest first when a prefix matches more entries than the sparse limit', async () => {
-    expect(SPARSE_PREFIX_LIMIT).toBeGreaterThan(100);
+  it('walks newest first when every term is dense, and pages exactly', async () => {
+    expect(DENSE_TERM).toBeGreaterThan(1_000);
     const { db } = await freshDb();
-    await bulkImport(db, makeMany(20));
-    const page = await searchAnnotations(db, 't', { limit: 5 });
-    expect(page.plan).toBe('newest-walk');
-    expect(page.items).toHaveLength(5);
+    const records = makeMany(260);
+    await bulkImport(db, records);
+    const expected = [...records].sort((a, b) => (a.created < b.created ? 1 : -1)).map((a) => a.id);
+    const seen: string[] = [];
+    let before = null;
+    for (;;) {
+      const page = await searchAnnotations(db, 'talks officials ', { limit: 50, before, denseTerm: 100 });
+      expect(page.plan).toBe('newest-walk');
+      seen.push(...page.items.map((a) => a.id));
+      if (!page.next) break;
+      before = page.next;
+    }
+    expect(seen).toEqual(expected);
+    // A one-letter prefix is dense without reading its postings.
+    const letter = await searchAnnotations(db, 't', { limit: 5 });
+    expect(letter.plan).toBe('newest-walk');
+    expect(letter.items).toHaveLength(5);
+  });
+
+  it('never shows a record whose words changed or which was deleted, and finds the new words', async () => {
+    const { db } = await freshDb();
+    const records = corpus();
+    // Imported: the records share batch postings, which go stale rather than being rewritten.
+    await bulkImport(db, records);
+    const ids = (page: { items: { id: string }[] }) => page.items.map((a) => a.id);
+    const [, second, third] = records;
+    await updateAnnotation(db, third!.id, { note: 'energy angle' }, new Date('2026-03-01T00:00:00Z'));
+    expect(ids(await searchAnnotations(db, 'angle ', { limit: 50 }))).toEqual([third!.id]);
+    expect(ids(await searchAnnotations(db, 'tariff ', { limit: 50 }))).not.toContain(third!.id);
+    expect(ids(await searchAnnotations(db, 'energy ', { limit: 50 }))).toEqual([third!.id]);
+    const deleted = await deleteAnnotation(db, second!.id);
+    expect(ids(await searchAnnotations(db, 'ministry', { limit: 50 }))).toEqual([]);
+    await restoreAnnotation(db, deleted!);
+    expect(ids(await searchAnnotations(db, 'ministry', { limit: 50 }))).toEqual([second!.id]);
+    // Saved one at a time (record postings), then edited twice.
+    const single = makeAnnotation({ i: 40, exact: 'Quarantine rules eased', note: 'first', tags: [] });
+    await putAnnotation(db, single);
+    await updateAnnotation(db, single.id, { note: 'second thought' }, new Date('2026-03-02T00:00:00Z'));
+    await updateAnnotation(db, single.id, { note: 'third' }, new Date('2026-03-03T00:00:00Z'));
+    expect(ids(await searchAnnotations(db, 'quarantine third ', { limit: 50 }))).toEqual([single.id]);
+    expect(ids(await searchAnnotations(db, 'second', { limit: 50 }))).toEqual([]);
+    expect(await db.count('postings', IDBKeyRange.bound(['second'], ['second', []]))).toBe(0);
   });
 });
