@@ -119,7 +119,7 @@ export const UPGRADES: Record<number, (db: ClaimlensDB, tx: UpgradeTx) => void |
     for (const name of ['bySite', 'byActor', 'byKind', 'byWord']) annotations.deleteIndex(name as never);
     db.createObjectStore('postings');
     db.createObjectStore('facetCounts');
-    // `derived.words` became `derived.tokens`; the postings and the counters are built from the records.
+    // `derived.words` is gone; the postings and the counters are built from the records.
     const counts = new CountChanges();
     const postings = new PostingsBuilder();
     await rederive(annotations, (record) => {

@@ -15,7 +15,7 @@
  *
  * Postings are allowed to go stale: when an imported record is deleted or its note edited, its
  * batch posting still lists it. Search therefore checks every candidate's own tokens
- * (`derived.tokens`) before showing it, and a stale entry costs only a wasted lookup. What must
+ * (`storedTokens`) before showing it, and a stale entry costs only a wasted lookup. What must
  * never happen, and every write path guarantees, is the opposite: a record with a token its
  * postings do not list.
  */

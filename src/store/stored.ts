@@ -23,12 +23,6 @@ export interface Derived {
   tags: FacetKey[];
   /** `claimlens.sourcing`, or "none" when it is null (null is not a valid IndexedDB key). */
   sourcing: FacetKey;
-  /**
-   * Search tokens of snippet, note, title, actors and tags (words.ts), not indexed (v4): the
-   * `postings` store maps each token to its records (postings.ts), and a search checks a
-   * candidate's tokens here, so a posting left behind by an edit or a delete never shows.
-   */
-  tokens: string[];
   /** Hash of source + quote + note, for duplicate detection; equal keys are compared in full. */
   duplicate: string;
   /**
@@ -76,7 +70,6 @@ export function derive(annotation: Annotation): Derived {
     actors: [...new Set(annotation.claimlens.actors)].map(facet),
     tags: [...new Set(tagsOf(annotation))].map(facet),
     sourcing: facet(annotation.claimlens.sourcing ?? NO_SOURCING),
-    tokens: tokensOf(searchTexts(annotation)),
     duplicate: duplicateKey(annotation),
     speaker: speaker && !annotation.claimlens.actors.includes(speaker) ? [facet(speaker)] : [],
   };
@@ -93,9 +86,25 @@ export function fromStored(stored: StoredAnnotation | Annotation): Annotation {
   return record;
 }
 
-/** A stored record's search tokens; none for a record too damaged to have been derived. */
-export function storedTokens(stored: StoredAnnotation): readonly string[] {
-  return stored.derived?.tokens ?? [];
+const tokenCache = new WeakMap<object, readonly string[]>();
+
+/**
+ * A record's search tokens (words.ts) of snippet, note, title, actors and tags; none for a
+ * record too damaged to read. Computed, not stored (v4): keeping them in each record made it
+ * a third larger, and they are needed only for the few records a search checks and the one a
+ * write replaces. Cached per record object, since a query may test several words on one record.
+ */
+export function storedTokens(record: Annotation): readonly string[] {
+  let tokens = tokenCache.get(record);
+  if (!tokens) {
+    try {
+      tokens = tokensOf(searchTexts(record));
+    } catch {
+      tokens = [];
+    }
+    tokenCache.set(record, tokens);
+  }
+  return tokens;
 }
 
 /**

@@ -16,7 +16,7 @@ export type RecordWriteTx = IDBPTransaction<ClaimlensSchema, ['annotations', 'po
 
 /** Was this stored record derived (and so counted)? A damaged record from an old version is not. */
 function isDerived(stored: StoredAnnotation | undefined): stored is StoredAnnotation {
-  return stored !== undefined && typeof stored.derived === 'object' && stored.derived !== null && Array.isArray(stored.derived.tokens);
+  return stored !== undefined && typeof stored.derived === 'object' && stored.derived !== null && Array.isArray(stored.derived.actors);
 }
 
 /**
