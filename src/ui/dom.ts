@@ -4,6 +4,7 @@
  */
 import { type Annotation, noteOf, quoteSelectorOf, tagsOf } from '../annotation/record';
 import { textFragmentUrl } from '../export/text-fragment';
+import { formatCount, formatDateTime } from './format';
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -54,7 +55,7 @@ export function renderAnnotation(doc: Document, annotation: Annotation): HTMLLIE
   link.rel = 'noopener noreferrer';
   link.title = 'Open the page at this passage';
   const created = new Date(annotation.created);
-  const time = el(doc, 'time', 'date', created.toLocaleString());
+  const time = el(doc, 'time', 'date', formatDateTime(created));
   time.dateTime = annotation.created;
   meta.append(link, el(doc, 'span', 'site', annotation.claimlens.site), time);
   const { kind, sourcing } = annotation.claimlens;
@@ -88,7 +89,7 @@ export function errorText(error: unknown): string {
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** Calls `fn` once input has been quiet for `ms`. */

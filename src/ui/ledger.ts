@@ -15,6 +15,7 @@ import { clearSightings, countSightings } from '../store/sightings';
 import { CSV_MIME } from '../export/csv';
 import { ledgerCsvHeader, ledgerCsvRow } from '../export/ledger-csv';
 import { KIND_LABELS, SOURCING_LABELS, debounce, downloadBlob, el, errorText, passageUrl, plural } from './dom';
+import { formatCount, formatDateTime, formatLongDay } from './format';
 
 export const LEDGER_PAGE_SIZE = 40;
 /** Actors listed at once; the filter finds the others. */
@@ -49,8 +50,8 @@ export function filterActors(actors: readonly LedgerActor[], query: string): Led
 
 export function describeCounts(actor: Pick<LedgerActor, 'seen' | 'saved'>): string {
   const parts: string[] = [];
-  if (actor.seen) parts.push(`${actor.seen.toLocaleString('en')} seen`);
-  if (actor.saved) parts.push(`${actor.saved.toLocaleString('en')} saved`);
+  if (actor.seen) parts.push(`${formatCount(actor.seen)} seen`);
+  if (actor.saved) parts.push(`${formatCount(actor.saved)} saved`);
   return parts.join(' · ');
 }
 
@@ -58,7 +59,7 @@ export function describeCounts(actor: Pick<LedgerActor, 'seen' | 'saved'>): stri
 function dayOf(time: string): { key: string; label: string } {
   const date = new Date(time);
   const key = `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
-  const label = date.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  const label = formatLongDay(date);
   return { key, label };
 }
 
@@ -101,7 +102,7 @@ function renderSaved(doc: Document, annotations: readonly Annotation[]): HTMLEle
 function timeOf(doc: Document, iso: string, prefix: string): HTMLTimeElement {
   const time = el(doc, 'time', 'date', `${prefix}${new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`);
   time.dateTime = iso;
-  time.title = new Date(iso).toLocaleString();
+  time.title = formatDateTime(iso);
   return time;
 }
 
@@ -342,8 +343,8 @@ export async function startLedger(doc: Document, deps: LedgerDeps): Promise<void
     next = page.next;
     append(page.entries);
     more.hidden = !next;
-    const parts = [page.seen ? plural(page.seen, 'claim') + ' seen' : '', page.saved ? `${page.saved.toLocaleString('en')} saved` : ''].filter(Boolean);
-    claimsStatus.textContent = `${actor}: ${parts.join(', ') || 'nothing yet'}.${next ? ` Showing the ${order.value === 'newest' ? 'newest' : 'oldest'} ${shown.toLocaleString('en')}.` : ''}`;
+    const parts = [page.seen ? plural(page.seen, 'claim') + ' seen' : '', page.saved ? `${formatCount(page.saved)} saved` : ''].filter(Boolean);
+    claimsStatus.textContent = `${actor}: ${parts.join(', ') || 'nothing yet'}.${next ? ` Showing the ${order.value === 'newest' ? 'newest' : 'oldest'} ${formatCount(shown)}.` : ''}`;
     setEmpty(shown ? null : 'Nothing in this ledger any more', 'Its claims were cleared or pruned. Read more articles to fill it again.');
   }
 

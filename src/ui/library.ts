@@ -42,6 +42,7 @@ import {
 } from './library-state';
 import { ResultsView } from './library-results';
 import { EXPORT_FORMATS, type ExportFormat, type Selection, exportSelection, importFile } from './transfer';
+import { formatCount } from './format';
 
 export const LIBRARY_PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 200;
@@ -119,7 +120,7 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
       filterSelect.append(node);
     };
     const counted = (facet: typeof sites, prefix = '') =>
-      facet!.counts.map((c): [string, string] => [`${prefix}${c.value} (${c.count.toLocaleString('en')})`, encodeFilter({ by: facet!.by, value: c.value })]);
+      facet!.counts.map((c): [string, string] => [`${prefix}${c.value} (${formatCount(c.count)})`, encodeFilter({ by: facet!.by, value: c.value })]);
     group('Sites', counted(sites));
     group('Actors', counted(actors));
     group('Tags', counted(tags, '#'));
@@ -190,7 +191,7 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
       if (total === 0) return '';
       const order = state.group !== 'none' ? `, grouped by ${state.group === 'site' ? 'site and page' : 'actor'}` : '';
       const first = state.group === 'none' && state.sort === 'newest' ? 'newest' : state.group === 'none' && state.sort === 'oldest' ? 'oldest' : 'first';
-      return `${plural(total, 'annotation')}${what}${order}${next ? `, showing the ${first} ${shown.toLocaleString('en')}${state.group === 'actor' ? ' entries' : ''}` : ''}.`;
+      return `${plural(total, 'annotation')}${what}${order}${next ? `, showing the ${first} ${formatCount(shown)}${state.group === 'actor' ? ' entries' : ''}` : ''}.`;
     }
     if (shown === 0) return searching ? 'Looking…' : '';
     const found = words ? `${plural(shown, 'match', 'matches')} for “${words}”` : `${plural(shown, 'match', 'matches')}`;
@@ -464,7 +465,7 @@ export async function startLibrary(doc: Document, deps: LibraryDeps): Promise<vo
             exportProgress.max = all;
             exportProgress.value = done;
           }
-          exportStatus.textContent = `Exporting ${EXPORT_FORMATS[format].label}: ${done.toLocaleString('en')}${all !== null ? ` of ${all.toLocaleString('en')}` : ''} annotations…`;
+          exportStatus.textContent = `Exporting ${EXPORT_FORMATS[format].label}: ${formatCount(done)}${all !== null ? ` of ${formatCount(all)}` : ''} annotations…`;
         },
       });
       downloadBlob(doc, file.filename, file.blob);

@@ -11,6 +11,7 @@ import { MARKDOWN_MIME, streamMarkdown } from '../export/markdown';
 import { type ImportOutcome, importFromText } from '../store/bulk';
 import type { ClaimlensDB } from '../store/db';
 import { type LibraryQuery, countQuery, queryBatches } from '../store/library-query';
+import { formatCount } from './format';
 
 export type ExportFormat = 'jsonld' | 'csv' | 'markdown';
 
@@ -161,11 +162,11 @@ export function summarise(name: string, outcome: ImportOutcome): ImportSummary {
     return { ok: false, headline: `Nothing was imported from “${name}”: ${outcome.error}`, lines, added: 0 };
   }
   const lines = [
-    `${outcome.items.toLocaleString('en')} ${outcome.items === 1 ? 'item' : 'items'} in the file`,
-    `${outcome.added.toLocaleString('en')} added`,
-    `${outcome.skippedDuplicates.toLocaleString('en')} skipped as duplicates (already saved, or repeated in the file)`,
+    `${formatCount(outcome.items)} ${outcome.items === 1 ? 'item' : 'items'} in the file`,
+    `${formatCount(outcome.added)} added`,
+    `${formatCount(outcome.skippedDuplicates)} skipped as duplicates (already saved, or repeated in the file)`,
   ];
-  if (outcome.skippedUnsupported) lines.push(`${outcome.skippedUnsupported.toLocaleString('en')} skipped: no quoted text`);
+  if (outcome.skippedUnsupported) lines.push(`${formatCount(outcome.skippedUnsupported)} skipped: no quoted text`);
   lines.push(...outcome.notes);
   return { ok: true, headline: `Imported “${name}”.`, lines, added: outcome.added };
 }
