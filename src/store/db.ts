@@ -11,11 +11,11 @@
  *   byActorTime  derived.actors (multiEntry)       one actor, newest first
  *   byTag        derived.tags (multiEntry)         one tag, newest first; distinct tags
  *   bySourcing   derived.sourcing                  one sourcing level ("none" for null)
- *   byDuplicate  derived.duplicate                 same source + quote + note
  *   bySpeakerOnly derived.speaker (multiEntry)     v3: a saved claim's speaker not in its actors
  * `derived` is explained in stored.ts. Every index entry costs a write per record, so v4
  * dropped the ones a stored counter or the postings store answers better: bySite, byActor and
- * byKind (distinct values and counts: `facetCounts`), and byWord (~55 entries a record: `postings`).
+ * byKind (distinct values and counts: `facetCounts`), byWord (~55 entries a record: `postings`),
+ * and byDuplicate (an import compares with the records of the same page, through bySource).
  *
  * Store `postings` (v4, out-of-line keys [token, kind, name, size]): the search index (postings.ts).
  * Store `facetCounts` (v4, out-of-line keys [facet, value] → count): totals per facet value (facet-counts.ts).
@@ -47,7 +47,6 @@ export interface ClaimlensSchema extends DBSchema {
       byActorTime: FacetKey;
       byTag: FacetKey;
       bySourcing: FacetKey;
-      byDuplicate: string;
       bySpeakerOnly: FacetKey;
     };
   };
@@ -99,7 +98,7 @@ export const UPGRADES: Record<number, (db: ClaimlensDB, tx: UpgradeTx) => void |
     annotations.createIndex('byTag', 'derived.tags', { multiEntry: true });
     annotations.createIndex('bySourcing', 'derived.sourcing');
     annotations.createIndex('byWord' as never, 'derived.words', { multiEntry: true });
-    annotations.createIndex('byDuplicate', 'derived.duplicate');
+    annotations.createIndex('byDuplicate' as never, 'derived.duplicate');
     // v1 records have no `derived`; compute it for each, so every record is in the new indexes.
     await rederive(annotations);
   },
@@ -116,7 +115,7 @@ export const UPGRADES: Record<number, (db: ClaimlensDB, tx: UpgradeTx) => void |
   },
   async 4(db, tx) {
     const annotations = tx.objectStore('annotations');
-    for (const name of ['bySite', 'byActor', 'byKind', 'byWord']) annotations.deleteIndex(name as never);
+    for (const name of ['bySite', 'byActor', 'byKind', 'byWord', 'byDuplicate']) annotations.deleteIndex(name as never);
     db.createObjectStore('postings');
     db.createObjectStore('facetCounts');
     // `derived.words` is gone; the postings and the counters are built from the records.

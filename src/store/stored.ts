@@ -23,8 +23,6 @@ export interface Derived {
   tags: FacetKey[];
   /** `claimlens.sourcing`, or "none" when it is null (null is not a valid IndexedDB key). */
   sourcing: FacetKey;
-  /** Hash of source + quote + note, for duplicate detection; equal keys are compared in full. */
-  duplicate: string;
   /**
    * The speaker of a saved claim when `claimlens.actors` does not already list them (v3):
    * with `actors`, every annotation about or by an actor is in exactly one of two indexes,
@@ -70,7 +68,6 @@ export function derive(annotation: Annotation): Derived {
     actors: [...new Set(annotation.claimlens.actors)].map(facet),
     tags: [...new Set(tagsOf(annotation))].map(facet),
     sourcing: facet(annotation.claimlens.sourcing ?? NO_SOURCING),
-    duplicate: duplicateKey(annotation),
     speaker: speaker && !annotation.claimlens.actors.includes(speaker) ? [facet(speaker)] : [],
   };
 }

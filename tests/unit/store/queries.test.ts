@@ -178,6 +178,18 @@ describe('bulk import', () => {
     expect(await getAnnotation(db, existing[4]!.id)).toEqual(existing[4]);
   });
 
+  it('finds the same duplicates when a large import reads every stored id at once', async () => {
+    const { db } = await freshDb();
+    const existing = makeMany(30);
+    await bulkImport(db, existing);
+    const sameContentNewId = { ...existing[7]!, id: 'urn:uuid:new-id-same-passage' };
+    const fresh = makeMany(2_000, 1_000);
+    const result = await bulkImport(db, [...existing, sameContentNewId, ...fresh]);
+    expect(result.added).toBe(2_000);
+    expect(result.skippedDuplicates).toBe(31);
+    expect(await countAnnotations(db)).toBe(2_030);
+  }, 30_000);
+
   it('treats the same quote with a different note as a new annotation', async () => {
     const { db } = await freshDb();
     const a = makeAnnotation({ i: 1, note: 'first thought' });

@@ -18,7 +18,7 @@ describe('schema', () => {
     const db = await openClaimlensDB(new IDBFactory(), 'fresh');
     expect(db.version).toBe(DB_VERSION);
     expect([...db.transaction('annotations').store.indexNames].sort()).toEqual(
-      ['byActorTime', 'byCreated', 'byDuplicate', 'byKindTime', 'bySiteTime', 'bySource', 'bySourcing', 'bySpeakerOnly', 'byTag'].sort(),
+      ['byActorTime', 'byCreated', 'byKindTime', 'bySiteTime', 'bySource', 'bySourcing', 'bySpeakerOnly', 'byTag'].sort(),
     );
     expect([...db.transaction('sightings').store.indexNames].sort()).toEqual(['byBand', 'byLastSeen', 'bySource', 'bySpeakerTime']);
     expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'facetCounts', 'postings', 'sightings']);
@@ -131,7 +131,7 @@ describe('upgrade from version 3', () => {
     const db = await openClaimlensDB(factory, 'v3');
     expect(db.version).toBe(DB_VERSION);
     const indexes = [...db.transaction('annotations').store.indexNames];
-    for (const gone of ['byWord', 'bySite', 'byActor', 'byKind']) expect(indexes).not.toContain(gone);
+    for (const gone of ['byWord', 'bySite', 'byActor', 'byKind', 'byDuplicate']) expect(indexes).not.toContain(gone);
     const stored = await db.getAll('annotations');
     expect(stored.map(fromStored)).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
     for (const s of stored) expect(s.derived).toEqual(toStored(fromStored(s)).derived);
