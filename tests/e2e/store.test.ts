@@ -47,6 +47,25 @@ async function total(page: Page): Promise<number> {
   return reply.value.total;
 }
 
+/** The records really in the store, counted by walking it (the total above is a stored counter). */
+function recordsInStore(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('claimlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('annotations').objectStore('annotations').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
 describe('store under pressure', () => {
   let e2e: E2E;
   let pages: Page[];
@@ -68,6 +87,8 @@ describe('store under pressure', () => {
     const answered = await Promise.all(pages.map((page, tab) => saveMany(page, tab, 100)));
     expect(answered).toEqual(Array(10).fill(100));
     expect((await total(pages[0]!)) - before).toBe(1000);
+    // The stored counter moved in step with the records: every save counted once.
+    expect(await recordsInStore(pages[0]!)).toBe(await total(pages[0]!));
   });
 
   it('loses no acknowledged save when the service worker is stopped mid-way', async () => {
@@ -83,5 +104,7 @@ describe('store under pressure', () => {
     // Nothing acknowledged is lost; a cut-off save is stored at most once.
     expect(stored).toBeGreaterThanOrEqual(answered);
     expect(stored).toBeLessThanOrEqual(1000);
+    // A save cut off by the stop either committed with its counter or not at all.
+    expect(await recordsInStore(pages[0]!)).toBe(await total(pages[0]!));
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { deleteAnnotation, putAnnotation, restoreAnnotation, updateAnnotation } from '../../../src/store/annotations';
 import { bulkImport } from '../../../src/store/bulk';
 import { DENSE_TERM, searchAnnotations } from '../../../src/store/search';
-import { queryTerms, tokensOf } from '../../../src/store/words';
+import type { Annotation } from '../../../src/annotation/record';
+import { searchTexts } from '../../../src/store/stored';
+import { queryTerms, termMatches, tokensOf } from '../../../src/store/words';
 import { freshDb, makeAnnotation, makeMany } from './fixtures';
 
 describe('tokens', () => {
@@ -142,5 +144,56 @@ describe('searchAnnotations', () => {
     expect(ids(await searchAnnotations(db, 'quarantine third ', { limit: 50 }))).toEqual([single.id]);
     expect(ids(await searchAnnotations(db, 'second', { limit: 50 }))).toEqual([]);
     expect(await db.count('postings', IDBKeyRange.bound(['second'], ['second', []]))).toBe(0);
+  });
+});
+
+describe('search against a reference, after edits and deletes', () => {
+  it('finds exactly the records whose own words match, newest first, whatever happened to them', async () => {
+    const { db } = await freshDb();
+    const live = new Map<string, Annotation>();
+    for (const record of makeMany(120)) live.set(record.id, record);
+    await bulkImport(db, [...live.values()]);
+    // A fixed pseudo-random mix of saves, edits (notes and tags), deletes and undos.
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const notes = ['tariff review', 'sanctions angle', 'ask the ministry', '', 'deterrence doubts', 'summit logistics'];
+    const deleted: Annotation[] = [];
+    for (let step = 0; step < 60; step++) {
+      const ids = [...live.keys()];
+      const id = ids[Math.floor(random() * ids.length)]!;
+      const roll = random();
+      if (roll < 0.4) {
+        const note = notes[Math.floor(random() * notes.length)]!;
+        const updated = await updateAnnotation(db, id, { note, tags: random() < 0.5 ? ['energy'] : [] }, new Date(Date.UTC(2026, 5, 1, 0, step)));
+        live.set(id, updated);
+      } else if (roll < 0.6) {
+        deleted.push((await deleteAnnotation(db, id))!);
+        live.delete(id);
+      } else if (roll < 0.75 && deleted.length) {
+        const back = deleted.pop()!;
+        await restoreAnnotation(db, back);
+        live.set(back.id, back);
+      } else {
+        const fresh = makeAnnotation({ i: 1_000 + step, note: notes[step % notes.length] });
+        await putAnnotation(db, fresh);
+        live.set(fresh.id, fresh);
+      }
+    }
+    for (const query of ['tariff ', 'tarif', 'sanctions', 'ministry ask ', 'deterrence doubts ', 'energy ', 'summit', 'officials talks ', 'zebra']) {
+      const terms = queryTerms(query);
+      const expected = [...live.values()]
+        .filter((record) => terms.every((term) => termMatches(term, tokensOf(searchTexts(record)))))
+        .sort((a, b) => (a.created === b.created ? (a.id < b.id ? 1 : -1) : a.created < b.created ? 1 : -1))
+        .map((record) => record.id);
+      const seen: string[] = [];
+      let before = null;
+      for (;;) {
+        const page = await searchAnnotations(db, query, { limit: 7, before });
+        seen.push(...page.items.map((a) => a.id));
+        if (!page.next) break;
+        before = page.next;
+      }
+      expect(seen, query).toEqual(expected);
+    }
   });
 });
