@@ -12,7 +12,8 @@ import { type ImportReport, type ParseOptions, parseImport } from '../export/imp
 import type { ClaimlensDB } from './db';
 import { transactionError } from './errors';
 import { CountChanges } from './facet-counts';
-import { PostingsBuilder, newBatchName, putBatchPostings } from './postings';
+import { PostingsBuilder, batchPostingKey, newBatchName } from './postings';
+import { writeAll } from './raw-writes';
 import { type StoredAnnotation, duplicateKey, sameContent, toStored } from './stored';
 import { RECORD_STORES, type RecordWriteTx } from './write-record';
 
@@ -89,6 +90,7 @@ export async function bulkImport(db: ClaimlensDB, records: readonly Annotation[]
   }
 
   const tx = db.transaction(RECORD_STORES, 'readwrite');
+  const batch = newBatchName();
   try {
     const store = tx.objectStore('annotations');
     const toWrite = await notYetStored(tx, candidates);
@@ -97,22 +99,16 @@ export async function bulkImport(db: ClaimlensDB, records: readonly Annotation[]
     // same transaction: one posting per distinct word, not an index entry per word per record.
     const counts = new CountChanges();
     const postings = new PostingsBuilder();
-    for (let i = 0; i < toWrite.length; i += BATCH) {
-      const pending: Promise<unknown>[] = [];
-      try {
-        for (const record of toWrite.slice(i, i + BATCH)) {
-          const stored: StoredAnnotation = toStored(record);
-          pending.push(store.add(stored));
-          counts.add(record);
-          postings.add(stored);
-        }
-      } finally {
-        // Once one request fails the rest reject with AbortError; they are handled below, as one.
-        for (const request of pending) request.catch(() => undefined);
-      }
-      await Promise.all(pending);
-    }
-    await Promise.all([counts.apply(tx.objectStore('facetCounts')), ...putBatchPostings(tx.objectStore('postings'), newBatchName(), postings.postings)]);
+    await writeAll(store, 'add', toWrite, (record) => {
+      const stored: StoredAnnotation = toStored(record);
+      counts.add(record);
+      postings.add(record);
+      return { value: stored };
+    });
+    await Promise.all([
+      counts.apply(tx.objectStore('facetCounts')),
+      writeAll(tx.objectStore('postings'), 'put', postings.postings, ([token, posting]) => ({ value: posting, key: batchPostingKey(token, batch, posting) })),
+    ]);
     await tx.done;
     return { added: toWrite.length, skippedDuplicates, addedIds: toWrite.map((r) => r.id) };
   } catch (error) {

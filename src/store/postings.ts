@@ -21,6 +21,7 @@
  */
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { ClaimlensSchema } from './db';
+import type { Annotation } from '../annotation/record';
 import { type StoredAnnotation, storedTokens } from './stored';
 import type { QueryTerm } from './words';
 
@@ -62,7 +63,7 @@ export function replaceRecordPostings(store: WritablePostings, before: StoredAnn
 export class PostingsBuilder {
   readonly postings = new Map<string, Posting>();
 
-  add(record: StoredAnnotation): void {
+  add(record: Annotation): void {
     for (const token of storedTokens(record)) {
       let posting = this.postings.get(token);
       if (!posting) this.postings.set(token, (posting = { ids: [], created: [] }));
@@ -72,10 +73,15 @@ export class PostingsBuilder {
   }
 }
 
-/** Writes a batch's postings under one name (unique per import). Requests go out together. */
+/** The key of a batch's posting for one token; the batch name is unique per import. */
+export function batchPostingKey(token: string, batch: string, posting: Posting): PostingKey {
+  return [token, 0, batch, posting.ids.length];
+}
+
+/** Writes a batch's postings under one name. Requests go out together. */
 export function putBatchPostings(store: WritablePostings, name: string, postings: Map<string, Posting>): Promise<unknown>[] {
   const pending: Promise<unknown>[] = [];
-  for (const [token, posting] of postings) pending.push(store.put(posting, [token, 0, name, posting.ids.length]));
+  for (const [token, posting] of postings) pending.push(store.put(posting, batchPostingKey(token, name, posting)));
   return pending;
 }
 
