@@ -89,7 +89,7 @@ export const SET_LIMIT = 50_000;
 type IndexName = keyof ClaimlensSchema['annotations']['indexes'];
 type Key = (string | [])[];
 const QUERY_STORES = ['annotations', 'postings', 'facetCounts'] as const;
-type Tx = IDBPTransaction<ClaimlensSchema, ['annotations', 'postings', 'facetCounts'], 'readonly'>;
+type Tx = IDBPTransaction<ClaimlensSchema, typeof QUERY_STORES, 'readonly'>;
 
 const FACET_INDEX = {
   site: 'bySiteTime',

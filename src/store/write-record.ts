@@ -12,7 +12,7 @@ import { type StoredAnnotation, fromStored, storedTokens } from './stored';
 
 /** The stores a record write touches; open write transactions over exactly these. */
 export const RECORD_STORES = ['annotations', 'postings', 'facetCounts'] as const;
-export type RecordWriteTx = IDBPTransaction<ClaimlensSchema, ['annotations', 'postings', 'facetCounts'], 'readwrite'>;
+export type RecordWriteTx = IDBPTransaction<ClaimlensSchema, typeof RECORD_STORES, 'readwrite'>;
 
 /** Was this stored record derived (and so counted)? A damaged record from an old version is not. */
 function isDerived(stored: StoredAnnotation | undefined): stored is StoredAnnotation {
@@ -35,7 +35,7 @@ export async function writeRecord(
   await Promise.all([
     mode === 'add' ? annotations.add(after) : annotations.put(after),
     counts.apply(tx.objectStore('facetCounts')),
-    ...replaceRecordPostings(tx.objectStore('postings'), isDerived(before) ? before : undefined, after),
+    replaceRecordPostings(tx.objectStore('postings'), isDerived(before) ? before : undefined, after),
   ]);
 }
 

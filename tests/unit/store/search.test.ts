@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deleteAnnotation, putAnnotation, restoreAnnotation, updateAnnotation } from '../../../src/store/annotations';
 import { bulkImport } from '../../../src/store/bulk';
+import { MERGE_AT } from '../../../src/store/postings';
 import { DENSE_TERM, searchAnnotations } from '../../../src/store/search';
 import type { Annotation } from '../../../src/annotation/record';
 import { searchTexts } from '../../../src/store/stored';
@@ -196,4 +197,40 @@ describe('search against a reference, after edits and deletes', () => {
       expect(seen, query).toEqual(expected);
     }
   });
+});
+
+describe('postings of passages saved one at a time', () => {
+  it('are merged into segments as they gather, and search still finds exactly the live records', async () => {
+    const { db } = await freshDb();
+    const saved: Annotation[] = [];
+    for (let i = 0; i < MERGE_AT * 2 + 10; i++) {
+      const record = makeAnnotation({ i, exact: `Quarantine update number ${i}`, note: '', tags: [] });
+      await putAnnotation(db, record);
+      saved.push(record);
+    }
+    const recordPostings = await db.count('postings', IDBKeyRange.bound(['quarantine', 1], ['quarantine', 1, []]));
+    const segments = await db.getAll('postings', IDBKeyRange.bound(['quarantine', 0], ['quarantine', 0, []]));
+    expect(recordPostings).toBeLessThan(MERGE_AT);
+    expect(segments).toHaveLength(1);
+    expect(segments[0]!.ids.length + recordPostings).toBe(saved.length);
+    // Deleting merged and unmerged records, and editing one so it loses the word.
+    await deleteAnnotation(db, saved[0]!.id);
+    await deleteAnnotation(db, saved[saved.length - 1]!.id);
+    await updateAnnotation(db, saved[5]!.id, { note: 'lifted' }, new Date('2027-01-01T00:00:00Z'));
+    const expected = saved
+      .filter((_, i) => i !== 0 && i !== saved.length - 1)
+      .sort((a, b) => (a.created < b.created ? 1 : -1))
+      .map((a) => a.id);
+    const seen: string[] = [];
+    let before = null;
+    for (;;) {
+      const page = await searchAnnotations(db, 'quarantine ', { limit: 40, before });
+      expect(page.plan).toBe('postings');
+      seen.push(...page.items.map((a) => a.id));
+      if (!page.next) break;
+      before = page.next;
+    }
+    expect(seen).toEqual(expected);
+    expect((await searchAnnotations(db, 'lifted quarantine ', { limit: 40 })).items.map((a) => a.id)).toEqual([saved[5]!.id]);
+  }, 30_000);
 });
