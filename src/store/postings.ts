@@ -6,11 +6,12 @@
  * records in one transaction: 8.8 s with the word index, 1.5 s without it). Postings are
  * written once per token per write instead:
  *   - a save, edit or restore writes one small posting per token of that record, keyed by the
- *     record's id, so writing it again replaces it and deleting the record deletes exactly its postings;
+ *     record's id, so writing it again replaces it and deleting the record deletes exactly its
+ *     postings; once a token has MERGE_AT of these they are merged into one of its segments;
  *   - an import writes one posting per token for the whole file (`batch`), listing every new
  *     record with that token: 100,000 records make about as many postings as distinct words.
- * Key: [token, kind, name, size] (kind 0 = batch, named by the import; 1 = record, named by its
- * id). `size` (entries in the posting) is in the key so a search can weigh a term from its keys
+ * Key: [token, kind, name, size] (kind 0 = segment: an import's or merged saves', named by
+ * time; 1 = record, named by its id). `size` (entries in the posting) is in the key so a search can weigh a term from its keys
  * alone, without reading what may be megabytes of entries.
  *
  * Postings are allowed to go stale: when an imported record is deleted or its note edited, its
