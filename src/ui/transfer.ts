@@ -10,7 +10,8 @@ import { JSONLD_MIME, streamJsonLd } from '../export/jsonld';
 import { MARKDOWN_MIME, streamMarkdown } from '../export/markdown';
 import { type ImportOutcome, importFromText } from '../store/bulk';
 import type { ClaimlensDB } from '../store/db';
-import { type LibraryQuery, countQuery, queryBatches } from '../store/library-query';
+import { exportBatches } from '../store/export-read';
+import { type LibraryQuery, countQuery } from '../store/library-query';
 
 export type ExportFormat = 'jsonld' | 'csv' | 'markdown';
 
@@ -26,12 +27,16 @@ export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: st
  */
 export type Selection = LibraryQuery;
 
-const BATCH = 500;
-
-/** The selection's records in its order, once each, in batches read in short transactions. */
+/**
+ * The selection's records in its order, once each, in batches read in short transactions, the
+ * next batch read while the current one is written.
+ */
 export function selectionBatches(db: ClaimlensDB, selection: Selection): AsyncGenerator<Annotation[]> {
-  return queryBatches(db, selection, BATCH);
+  return exportBatches(db, selection);
 }
+
+/** Records between progress reports (and one at the end). */
+const REPORT_EVERY = 1_000;
 
 export interface ExportProgress {
   done: number;
@@ -71,28 +76,30 @@ export async function exportSelection(
 ): Promise<ExportedBlob> {
   const total = await countQuery(db, selection);
   let done = 0;
+  let reported = 0;
   const report = options.onProgress ?? (() => undefined);
   report({ done, total });
-  async function* counted(): AsyncGenerator<Annotation[]> {
-    for await (const batch of selectionBatches(db, selection)) {
-      done += batch.length;
+  // Sites come in small batches: reporting each would redraw the page hundreds of times.
+  async function* counted<T>(batches: AsyncIterable<T>, size: (batch: T) => number): AsyncGenerator<T> {
+    for await (const batch of batches) {
+      done += size(batch);
       yield batch;
-      report({ done, total });
+      if (done - reported >= REPORT_EVERY) report({ done: (reported = done), total });
     }
+    if (done !== reported) report({ done, total });
   }
-  const stamp = options.now.toISOString().slice(0, 10);
-  const chunks =
-    format === 'jsonld'
-      ? streamJsonLd(counted(), {
-          id: `urn:uuid:${options.newId()}`,
-          label: `Claimlens annotations, exported ${stamp}`,
-          generated: options.now,
-        })
-      : format === 'csv'
-        ? streamCsv(counted())
-        : streamMarkdown(counted(), { generated: options.now });
+  const records = () => counted(selectionBatches(db, selection), (batch) => batch.length);
   const { mime } = EXPORT_FORMATS[format];
-  return { blob: await blobOf(chunks, mime), filename: exportFilename(format, options.now, selection), count: done };
+  const stamp = options.now.toISOString().slice(0, 10);
+  let blob: Blob;
+  if (format === 'jsonld') {
+    blob = await blobOf(streamJsonLd(records(), { id: `urn:uuid:${options.newId()}`, label: `Claimlens annotations, exported ${stamp}`, generated: options.now }), mime);
+  } else if (format === 'csv') {
+    blob = await blobOf(streamCsv(records()), mime);
+  } else {
+    blob = await blobOf(streamMarkdown(records(), { generated: options.now }), mime);
+  }
+  return { blob, filename: exportFilename(format, options.now, selection), count: done };
 }
 
 /** Characters of text turned into a Blob at a time. */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bulkImport } from '../../../src/store/bulk';
+import { EXPORT_BATCH } from '../../../src/store/export-read';
 import { EVERYTHING } from '../../../src/store/library-query';
 import { type ExportProgress, blobOf, exportSelection, importFile } from '../../../src/ui/transfer';
 import { freshDb, makeMany } from '../store/fixtures';
@@ -17,20 +18,22 @@ const options = (progress: ExportProgress[] = []) => ({
 describe('library export and import', () => {
   it('exports everything as JSON-LD with progress, and the file imports back as duplicates only', async () => {
     const { db } = await freshDb();
-    await bulkImport(db, makeMany(1_200));
+    // More than one batch, so progress is reported between batches.
+    const n = EXPORT_BATCH + 300;
+    await bulkImport(db, makeMany(n));
     const progress: ExportProgress[] = [];
     const file = await exportSelection(db, 'jsonld', EVERYTHING, options(progress));
-    expect(file.count).toBe(1_200);
+    expect(file.count).toBe(n);
     expect(file.filename).toBe('claimlens-2026-11-23.jsonld');
     const parsed = JSON.parse(await file.blob.text());
-    expect(parsed.total).toBe(1_200);
-    expect(progress[0]).toEqual({ done: 0, total: 1_200 });
-    expect(progress.at(-1)).toEqual({ done: 1_200, total: 1_200 });
+    expect(parsed.total).toBe(n);
+    expect(progress[0]).toEqual({ done: 0, total: n });
+    expect(progress.at(-1)).toEqual({ done: n, total: n });
     expect(progress.length).toBeGreaterThan(2);
 
     const again = await importFile(db, new File([file.blob], 'back.jsonld', { type: '' }));
     expect(again).toMatchObject({ ok: true, added: 0 });
-    expect(again.lines).toContain('1,200 skipped as duplicates (already saved, or repeated in the file)');
+    expect(again.lines).toContain(`${n.toLocaleString('en')} skipped as duplicates (already saved, or repeated in the file)`);
   });
 
   it('exports only the selection: a facet, search words, or both', async () => {
