@@ -29,14 +29,6 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Every record of a source, one at a time, whether it comes as records or as batches. */
-export async function* eachRecord(source: AnnotationSource): AsyncGenerator<Annotation, void, undefined> {
-  for await (const entry of source as AsyncIterable<Annotation | readonly Annotation[]>) {
-    if (Array.isArray(entry)) yield* entry as readonly Annotation[];
-    else yield entry as Annotation;
-  }
-}
-
 /**
  * A source's records a batch at a time (an array is one batch): writers loop over a batch
  * without an await per record, which costs more than a CSV row's own text.

@@ -241,3 +241,41 @@ export async function* exportBatches(
   const range = timeRange(plan.prefix, query.from, query.to);
   if (range) yield* rangeBatches(db, plan.index, range, plan.direction, batch);
 }
+
+/** Every key of an index whose keys are arrays beginning with a string (every `bySiteTime` key). */
+const everyKey = () => IDBKeyRange.lowerBound(['']);
+
+/** A run of records of one index range split where the site changes. */
+function* bySite(records: Annotation[]): Generator<SiteBatch, void, undefined> {
+  let start = 0;
+  for (let at = 1; at <= records.length; at++) {
+    const site = records[start]!.claimlens.site;
+    if (at < records.length && records[at]!.claimlens.site === site) continue;
+    yield { site, records: records.slice(start, at) };
+    start = at;
+  }
+}
+
+/**
+ * The selection's records site by site, sites in the store's (code unit) order, every record
+ * of a site before the next site's, each site's in either time order: for a selection
+ * `readsBySite` accepts. With no date range, that is the whole `bySiteTime` index read as one
+ * range (no site list needed); with dates, one range per site.
+ */
+export async function* siteBatches(
+  db: ClaimlensDB,
+  query: LibraryQuery,
+  { batch = EXPORT_BATCH, plannerBatch = PLANNER_BATCH }: BatchSizes = {},
+): AsyncGenerator<SiteBatch, void, undefined> {
+  if (!(await readsRecords(db))) {
+    for (const site of await selectionSites(db, query)) {
+      for await (const records of readAhead(queryBatches(db, { ...query, filters: [{ by: 'site', value: site }] }, plannerBatch))) yield { site, records };
+    }
+    return;
+  }
+  if (query.filters.length || query.from !== null || query.to !== null) {
+    yield* siteRanges(db, query, await selectionSites(db, query), 'next', batch);
+    return;
+  }
+  for await (const records of rangeBatches(db, 'bySiteTime', everyKey(), 'next', batch)) yield* bySite(records);
+}

@@ -7,10 +7,10 @@ import type { Annotation } from '../annotation/record';
 import { CSV_MIME, streamCsv } from '../export/csv';
 import { describeRefusal, checkImportFile } from '../export/import';
 import { JSONLD_MIME, streamJsonLd } from '../export/jsonld';
-import { MARKDOWN_MIME, streamMarkdown } from '../export/markdown';
+import { MARKDOWN_MIME, markdownBySite, streamMarkdown } from '../export/markdown';
 import { type ImportOutcome, importFromText } from '../store/bulk';
 import type { ClaimlensDB } from '../store/db';
-import { exportBatches } from '../store/export-read';
+import { exportBatches, readsBySite, siteBatches } from '../store/export-read';
 import { type LibraryQuery, countQuery } from '../store/library-query';
 
 export type ExportFormat = 'jsonld' | 'csv' | 'markdown';
@@ -97,7 +97,15 @@ export async function exportSelection(
   } else if (format === 'csv') {
     blob = await blobOf(streamCsv(records()), mime);
   } else {
-    blob = await blobOf(streamMarkdown(records(), { generated: options.now }), mime);
+    const markdownOptions = { generated: options.now, oldestFirst: selection.sort === 'oldest' };
+    if (readsBySite(selection)) {
+      // Grouped by site: read site by site, so only one site's snippets are held at a time.
+      const markdown = markdownBySite(counted(siteBatches(db, selection), (batch) => batch.records.length), markdownOptions);
+      const body = await blobOf(markdown.body, mime);
+      blob = new Blob([markdown.head(), body], { type: mime });
+    } else {
+      blob = await blobOf(streamMarkdown(records(), markdownOptions), mime);
+    }
   }
   return { blob, filename: exportFilename(format, options.now, selection), count: done };
 }
