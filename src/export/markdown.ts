@@ -12,8 +12,12 @@ import { textFragmentUrl } from './text-fragment';
 
 export const MARKDOWN_MIME = 'text/markdown;charset=utf-8';
 
+/** Anything `escapeMarkdown` changes; most snippets have none, and one search is cheaper than three replaces. */
+const NEEDS_ESCAPE = /[\\`*_[\]<>|~&]|^\s*(?:[#>+\-=]|\d+[.)])/m;
+
 /** Escapes inline Markdown and HTML so the text renders as itself. */
 export function escapeMarkdown(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return (
     text
       // Inline syntax anywhere: emphasis, code, links/images, raw HTML, entities, tables, strike.
