@@ -67,6 +67,21 @@ export function exportFilename(format: ExportFormat, now: Date, selection: Selec
   return `claimlens-${stamp}${safe}.${EXPORT_FORMATS[format].extension}`;
 }
 
+/** Markdown selections of at most this many records may be grouped in one pass, held whole. */
+const GROUPED_AT_ONCE = 5_000;
+
+/**
+ * Markdown groups by site and page. Read site by site, one site's snippets are held at a time;
+ * but within a date range that takes the site list and a request per site, which costs more
+ * than holding a few thousand records (in Chromium, of 10,000 records, 617 in a date range took
+ * 475 ms site by site, 128 ms in one pass), so such a selection is grouped in one pass.
+ */
+function groupsSiteBySite(selection: Selection, total: number | null): boolean {
+  if (!readsBySite(selection)) return false;
+  const rangePerSite = (selection.from !== null || selection.to !== null) && !selection.filters.length;
+  return !rangePerSite || total === null || total > GROUPED_AT_ONCE;
+}
+
 /** Streams the selection through a writer into a Blob, reporting progress between batches. */
 export async function exportSelection(
   db: ClaimlensDB,
@@ -98,7 +113,7 @@ export async function exportSelection(
     blob = await blobOf(streamCsv(records()), mime);
   } else {
     const markdownOptions = { generated: options.now, oldestFirst: selection.sort === 'oldest' };
-    if (readsBySite(selection)) {
+    if (groupsSiteBySite(selection, total)) {
       // Grouped by site: read site by site, so only one site's snippets are held at a time.
       const markdown = markdownBySite(counted(siteBatches(db, selection), (batch) => batch.records.length), markdownOptions);
       const body = await blobOf(markdown.body, mime);

@@ -5,8 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { bulkImport } from '../../../src/store/bulk';
 import { EXPORT_BATCH } from '../../../src/store/export-read';
-import { EVERYTHING } from '../../../src/store/library-query';
-import { type ExportProgress, blobOf, exportSelection, importFile } from '../../../src/ui/transfer';
+import type { Annotation } from '../../../src/annotation/record';
+import { streamMarkdown } from '../../../src/export/markdown';
+import { collect } from '../../../src/export/stream';
+import { EVERYTHING, queryBatches } from '../../../src/store/library-query';
+import { type ExportProgress, type Selection, blobOf, exportSelection, importFile } from '../../../src/ui/transfer';
 import { freshDb, makeMany } from '../store/fixtures';
 
 const options = (progress: ExportProgress[] = []) => ({
@@ -48,6 +51,26 @@ describe('library export and import', () => {
     const both = await exportSelection(db, 'jsonld', { ...EVERYTHING, filters: [{ by: 'site', value: 'ledger.example' }], search: 'tariff' }, options());
     expect(both.count).toBeLessThan(words.count);
     expect(JSON.parse(await both.blob.text()).first.items.every((a: { claimlens: { site: string } }) => a.claimlens.site === 'ledger.example')).toBe(true);
+  });
+
+  it('writes Markdown the same text whichever way it reads: site by site, in one pass, or for search words', async () => {
+    const { db } = await freshDb();
+    await bulkImport(db, makeMany(90));
+    const markdownOf = async (selection: Selection) => {
+      const records: Annotation[] = [];
+      for await (const batch of queryBatches(db, selection, 500)) records.push(...batch);
+      return collect(streamMarkdown(records, { generated: options().now, oldestFirst: selection.sort === 'oldest' }));
+    };
+    for (const selection of [
+      EVERYTHING,
+      { ...EVERYTHING, sort: 'oldest' as const },
+      { ...EVERYTHING, from: '2026-01-01T00:30:00.000Z' },
+      { ...EVERYTHING, filters: [{ by: 'site' as const, value: 'gazette.example' }] },
+      { ...EVERYTHING, search: 'tariff' },
+    ]) {
+      const file = await exportSelection(db, 'markdown', selection, options());
+      expect(await file.blob.text()).toBe(await markdownOf(selection));
+    }
   });
 
   it('refuses a file of the wrong kind before reading it, and a broken one without changing the store', async () => {
