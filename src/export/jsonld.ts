@@ -8,7 +8,7 @@
  * and our importer reads it back so an export → import round trip loses nothing.
  */
 import { ANNOTATION_CONTEXT, type Annotation } from '../annotation/record';
-import { type AnnotationSource, type StreamOptions, chunked } from './stream';
+import { type AnnotationSource, type StreamOptions, chunkedGroups } from './stream';
 
 export interface ExportOptions {
   /** IRI of the collection; an urn keeps the file self-contained. */
@@ -47,7 +47,19 @@ export function exportJsonLd(annotations: readonly Annotation[], options: Export
   return JSON.stringify(toAnnotationCollection(annotations, options), null, 2);
 }
 
-const ITEM_INDENT = '      ';
+/**
+ * JSON.stringify indents by depth, so items nested three arrays deep come out indented as the
+ * collection's items are: one native call per chunk, rather than one per record plus a pass
+ * re-indenting its lines. What is cut off is the three brackets around them.
+ */
+const NESTED_HEAD = '[\n  [\n    [';
+const NESTED_TAIL = '\n    ]\n  ]\n]';
+
+/** The items as they sit in the collection's page: `\n      {…},\n      {…}`. */
+function itemsText(annotations: readonly Annotation[]): string {
+  const nested = JSON.stringify([[annotations.map(toAnnotationItem)]], null, 2);
+  return nested.slice(NESTED_HEAD.length, nested.length - NESTED_TAIL.length);
+}
 
 /**
  * The same text as `exportJsonLd`, byte for byte, as chunks. The head and tail are the
@@ -61,12 +73,7 @@ export async function* streamJsonLd(
   const marker = '"items": []';
   const at = empty.indexOf(marker);
   yield `${empty.slice(0, at)}"items": [`;
-  const records = chunked(
-    source,
-    (annotation, index) =>
-      `${index ? ',' : ''}\n${ITEM_INDENT}${JSON.stringify(toAnnotationItem(annotation), null, 2).replaceAll('\n', `\n${ITEM_INDENT}`)}`,
-    options,
-  );
+  const records = chunkedGroups(source, (annotations, first) => `${first ? ',' : ''}${itemsText(annotations)}`, options);
   let count = 0;
   for (;;) {
     const next = await records.next();

@@ -86,12 +86,12 @@ export const SMALL_SET = 1_000;
 /** A constraint with more matches than this is checked on the record, not as an id set. */
 export const SET_LIMIT = 50_000;
 
-type IndexName = keyof ClaimlensSchema['annotations']['indexes'];
+export type IndexName = keyof ClaimlensSchema['annotations']['indexes'];
 type Key = (string | [])[];
 const QUERY_STORES = ['annotations', 'postings', 'facetCounts'] as const;
 type Tx = IDBPTransaction<ClaimlensSchema, typeof QUERY_STORES, 'readonly'>;
 
-const FACET_INDEX = {
+export const FACET_INDEX = {
   site: 'bySiteTime',
   actor: 'byActorTime',
   tag: 'byTag',
@@ -124,7 +124,7 @@ export function compareEntries(order: Order, a: QueryCursor, b: QueryCursor): nu
 }
 
 /** The key range [prefix, from] … [prefix, to) of an index whose keys end in [created, id]. */
-function timeRange(prefix: string[], from: string | null, to: string | null): IDBKeyRange | null {
+export function timeRange(prefix: string[], from: string | null, to: string | null): IDBKeyRange | null {
   const lower: Key = [...prefix, from ?? ''];
   const upper: Key = to === null ? [...prefix, []] : [...prefix, to];
   try {

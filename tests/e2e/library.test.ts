@@ -377,6 +377,17 @@ describe('popup and library', () => {
     expect(await zulu.locator('.page-heading a').getAttribute('href')).toBe('https://zulu.example/world/talks');
     expect(await zulu.locator('.snippet').allTextContents()).toEqual(['Negotiators met for six hours', 'Talks resume in Geneva, officials said']);
 
+    // Markdown of everything, read site by site: sites A–Z, a page once, its passages in reading order.
+    await page.locator('#export-scope').selectOption('all');
+    const markdown = (await readDownload(page, () => page.locator('#export-markdown').click())).text;
+    expect(markdown).toMatch(/^# Claimlens annotations\n\n\d+ annotations from 4 sites/);
+    expect(markdown.match(/^## .+$/gm)).toEqual(['## alpha.example', '## ledger.example', '## mid.example', '## zulu.example']);
+    const zuluText = markdown.slice(markdown.indexOf('## zulu.example'));
+    expect(zuluText.match(/^### .+$/gm)).toEqual(['### [Zulu Times: talks resume](<https://zulu.example/world/talks>)']);
+    // Both passages sit at the same position (copies of one record): the earlier save first.
+    expect(zuluText.indexOf('> Talks resume in Geneva')).toBeLessThan(zuluText.indexOf('> Negotiators met'));
+    await page.locator('#export-scope').selectOption('selection');
+
     // The export of the selection follows the filters: a tag and a site at once.
     await page.locator('#filter').selectOption('site:zulu.example');
     await expect.poll(() => items.count()).toBe(2);

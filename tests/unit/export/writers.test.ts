@@ -138,6 +138,9 @@ describe('Markdown', () => {
     ['a_b*c`d', 'a\\_b\\*c\\`d'],
     ['AT&amp;T', 'AT\\&amp;T'],
     ['U.S. officials', 'U.S. officials'],
+    ['plain words, then\n  # a heading on a later line', 'plain words, then\n  \\# a heading on a later line'],
+    ['a list\n12) on the second line', 'a list\n12\\) on the second line'],
+    ['nothing to escape: 3.5% of 12 (say)', 'nothing to escape: 3.5% of 12 (say)'],
   ])('escapes %j as %j', (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
   });

@@ -4,8 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bulkImport } from '../../../src/store/bulk';
-import { EVERYTHING } from '../../../src/store/library-query';
-import { type ExportProgress, blobOf, exportSelection, importFile } from '../../../src/ui/transfer';
+import { EXPORT_BATCH } from '../../../src/store/export-read';
+import type { Annotation } from '../../../src/annotation/record';
+import { streamMarkdown } from '../../../src/export/markdown';
+import { collect } from '../../../src/export/stream';
+import { EVERYTHING, queryBatches } from '../../../src/store/library-query';
+import { type ExportProgress, type Selection, blobOf, exportSelection, importFile } from '../../../src/ui/transfer';
 import { freshDb, makeMany } from '../store/fixtures';
 
 const options = (progress: ExportProgress[] = []) => ({
@@ -17,20 +21,22 @@ const options = (progress: ExportProgress[] = []) => ({
 describe('library export and import', () => {
   it('exports everything as JSON-LD with progress, and the file imports back as duplicates only', async () => {
     const { db } = await freshDb();
-    await bulkImport(db, makeMany(1_200));
+    // More than one batch, so progress is reported between batches.
+    const n = EXPORT_BATCH + 300;
+    await bulkImport(db, makeMany(n));
     const progress: ExportProgress[] = [];
     const file = await exportSelection(db, 'jsonld', EVERYTHING, options(progress));
-    expect(file.count).toBe(1_200);
+    expect(file.count).toBe(n);
     expect(file.filename).toBe('claimlens-2026-11-23.jsonld');
     const parsed = JSON.parse(await file.blob.text());
-    expect(parsed.total).toBe(1_200);
-    expect(progress[0]).toEqual({ done: 0, total: 1_200 });
-    expect(progress.at(-1)).toEqual({ done: 1_200, total: 1_200 });
+    expect(parsed.total).toBe(n);
+    expect(progress[0]).toEqual({ done: 0, total: n });
+    expect(progress.at(-1)).toEqual({ done: n, total: n });
     expect(progress.length).toBeGreaterThan(2);
 
     const again = await importFile(db, new File([file.blob], 'back.jsonld', { type: '' }));
     expect(again).toMatchObject({ ok: true, added: 0 });
-    expect(again.lines).toContain('1,200 skipped as duplicates (already saved, or repeated in the file)');
+    expect(again.lines).toContain(`${n.toLocaleString('en')} skipped as duplicates (already saved, or repeated in the file)`);
   });
 
   it('exports only the selection: a facet, search words, or both', async () => {
@@ -45,6 +51,26 @@ describe('library export and import', () => {
     const both = await exportSelection(db, 'jsonld', { ...EVERYTHING, filters: [{ by: 'site', value: 'ledger.example' }], search: 'tariff' }, options());
     expect(both.count).toBeLessThan(words.count);
     expect(JSON.parse(await both.blob.text()).first.items.every((a: { claimlens: { site: string } }) => a.claimlens.site === 'ledger.example')).toBe(true);
+  });
+
+  it('writes Markdown the same text whichever way it reads: site by site, in one pass, or for search words', async () => {
+    const { db } = await freshDb();
+    await bulkImport(db, makeMany(90));
+    const markdownOf = async (selection: Selection) => {
+      const records: Annotation[] = [];
+      for await (const batch of queryBatches(db, selection, 500)) records.push(...batch);
+      return collect(streamMarkdown(records, { generated: options().now, oldestFirst: selection.sort === 'oldest' }));
+    };
+    for (const selection of [
+      EVERYTHING,
+      { ...EVERYTHING, sort: 'oldest' as const },
+      { ...EVERYTHING, from: '2026-01-01T00:30:00.000Z' },
+      { ...EVERYTHING, filters: [{ by: 'site' as const, value: 'gazette.example' }] },
+      { ...EVERYTHING, search: 'tariff' },
+    ]) {
+      const file = await exportSelection(db, 'markdown', selection, options());
+      expect(await file.blob.text()).toBe(await markdownOf(selection));
+    }
   });
 
   it('refuses a file of the wrong kind before reading it, and a broken one without changing the store', async () => {
