@@ -32,7 +32,8 @@ export const SLICE = 250;
 export const PLANNER_BATCH = 500;
 /**
  * Sites whose first records are asked for at once, in one transaction: most sites have a few
- * records, and one transaction per site cost ~3 ms each (300 sites: a second at 10,000 records).
+ * records, and a transaction and request per site cost 1.5–3 ms each (in Chromium, 10,000
+ * records of 300 sites read site by site took 1.0–1.6 s, as one range 0.6 s).
  */
 export const SITES_AT_ONCE = 32;
 
