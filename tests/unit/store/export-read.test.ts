@@ -14,22 +14,8 @@ import { bulkImport } from '../../../src/store/bulk';
 import type { ClaimlensDB } from '../../../src/store/db';
 import { exportBatches, rangePlan, readsBySite, siteBatches } from '../../../src/store/export-read';
 import { EVERYTHING, type LibraryQuery, queryBatches } from '../../../src/store/library-query';
-import { freshDb, makeAnnotation } from './fixtures';
+import { LATER_TIE, TIE, freshDb, makeAnnotation, tiedDataset as dataset } from './fixtures';
 
-const TIE = '2026-01-01T01:00:00.000Z';
-const LATER_TIE = '2026-01-01T02:00:00.000Z';
-
-/** 150 records over three sites; saves sharing a millisecond at both date bounds; some with no actor, some with two. */
-function dataset(): Annotation[] {
-  return Array.from({ length: 150 }, (_, i) => {
-    const spec: Parameters<typeof makeAnnotation>[0] = { i };
-    if (i % 9 === 0) spec.actors = [];
-    else if (i % 5 === 0) spec.actors = ['Kim Jong Un', 'Jake Sullivan'];
-    if (i >= 40 && i < 52) spec.created = TIE;
-    if (i >= 90 && i < 96) spec.created = LATER_TIE;
-    return makeAnnotation(spec);
-  });
-}
 
 const q = (over: Partial<LibraryQuery>): LibraryQuery => ({ ...EVERYTHING, ...over });
 

@@ -87,3 +87,18 @@ export async function snapshot(db: ClaimlensDB): Promise<unknown[]> {
   await tx.done;
   return stores;
 }
+
+export const TIE = '2026-01-01T01:00:00.000Z';
+export const LATER_TIE = '2026-01-01T02:00:00.000Z';
+
+/** 150 records over three sites; some name two actors, some none; two clusters share a millisecond. */
+export function tiedDataset(): Annotation[] {
+  return Array.from({ length: 150 }, (_, i) => {
+    const spec: Spec = { i };
+    if (i % 9 === 0) spec.actors = [];
+    else if (i % 5 === 0) spec.actors = ['Kim Jong Un', 'Jake Sullivan'];
+    if (i >= 40 && i < 52) spec.created = TIE;
+    if (i >= 90 && i < 96) spec.created = LATER_TIE;
+    return makeAnnotation(spec);
+  });
+}

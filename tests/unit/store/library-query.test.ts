@@ -19,22 +19,8 @@ import {
 } from '../../../src/store/library-query';
 import { tokensOf } from '../../../src/store/words';
 import { searchTexts } from '../../../src/store/stored';
-import { freshDb, makeAnnotation } from './fixtures';
+import { LATER_TIE, TIE, freshDb, makeAnnotation, tiedDataset as dataset } from './fixtures';
 
-const TIE = '2026-01-01T01:00:00.000Z';
-const LATER_TIE = '2026-01-01T02:00:00.000Z';
-
-/** 150 records over three sites; some name two actors, some none; two clusters share a millisecond. */
-function dataset(): Annotation[] {
-  return Array.from({ length: 150 }, (_, i) => {
-    const spec: Parameters<typeof makeAnnotation>[0] = { i };
-    if (i % 9 === 0) spec.actors = [];
-    else if (i % 5 === 0) spec.actors = ['Kim Jong Un', 'Jake Sullivan'];
-    if (i >= 40 && i < 52) spec.created = TIE;
-    if (i >= 90 && i < 96) spec.created = LATER_TIE;
-    return makeAnnotation(spec);
-  });
-}
 
 function matches(a: Annotation, f: FacetFilter): boolean {
   switch (f.by) {

@@ -2,11 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { deleteAnnotation, putAnnotation, restoreAnnotation, updateAnnotation } from '../../../src/store/annotations';
 import { bulkImport } from '../../../src/store/bulk';
 import { MERGE_AT } from '../../../src/store/postings';
-import { DENSE_TERM, searchAnnotations } from '../../../src/store/search';
+import { DENSE_TERM, type SearchOptions, type SearchPage, searchAnnotations } from '../../../src/store/search';
+import type { ClaimlensDB } from '../../../src/store/db';
+import type { PageCursor } from '../../../src/store/annotations';
 import type { Annotation } from '../../../src/annotation/record';
 import { searchTexts } from '../../../src/store/stored';
 import { queryTerms, termMatches, tokensOf } from '../../../src/store/words';
 import { freshDb, makeAnnotation, makeMany } from './fixtures';
+
+/** Every page of a search, in order; each page answered by `plan` when one is given. */
+async function everyPage(db: ClaimlensDB, query: string, options: Omit<SearchOptions, 'before'>, plan?: SearchPage['plan']): Promise<string[]> {
+  const seen: string[] = [];
+  let before: PageCursor | null = null;
+  for (;;) {
+    const page = await searchAnnotations(db, query, { ...options, before });
+    if (plan) expect(page.plan).toBe(plan);
+    seen.push(...page.items.map((a) => a.id));
+    if (!page.next) return seen;
+    before = page.next;
+  }
+}
 
 describe('tokens', () => {
   it('folds case, accents and punctuation, drops stop words and one-letter pieces', () => {
@@ -69,15 +84,7 @@ describe('searchAnnotations', () => {
         .filter((r) => (query === 'offic' ? true : /deterrence/i.test(JSON.stringify(r))))
         .sort((a, b) => (a.created < b.created ? 1 : -1))
         .map((a) => a.id);
-      const seen: string[] = [];
-      let before = null;
-      for (;;) {
-        const page = await searchAnnotations(db, query, { limit: 9, before });
-        expect(page.plan).toBe(plan);
-        seen.push(...page.items.map((a) => a.id));
-        if (!page.next) break;
-        before = page.next;
-      }
+      const seen = await everyPage(db, query, { limit: 9 }, plan);
       if (query !== 'o') expect(seen).toEqual(expected);
       else expect(seen.length).toBeGreaterThan(200);
     }
@@ -88,15 +95,7 @@ describe('searchAnnotations', () => {
     const records = makeMany(260);
     await bulkImport(db, records);
     const expected = [...records].sort((a, b) => (a.created < b.created ? 1 : -1)).map((a) => a.id);
-    const seen: string[] = [];
-    let before = null;
-    for (;;) {
-      const page = await searchAnnotations(db, 'talks officials ', { limit: 50, before });
-      expect(page.plan).toBe('postings');
-      seen.push(...page.items.map((a) => a.id));
-      if (!page.next) break;
-      before = page.next;
-    }
+    const seen = await everyPage(db, 'talks officials ', { limit: 50 }, 'postings');
     expect(seen).toEqual(expected);
   });
 
@@ -106,15 +105,7 @@ describe('searchAnnotations', () => {
     const records = makeMany(260);
     await bulkImport(db, records);
     const expected = [...records].sort((a, b) => (a.created < b.created ? 1 : -1)).map((a) => a.id);
-    const seen: string[] = [];
-    let before = null;
-    for (;;) {
-      const page = await searchAnnotations(db, 'talks officials ', { limit: 50, before, denseTerm: 100 });
-      expect(page.plan).toBe('newest-walk');
-      seen.push(...page.items.map((a) => a.id));
-      if (!page.next) break;
-      before = page.next;
-    }
+    const seen = await everyPage(db, 'talks officials ', { limit: 50, denseTerm: 100 }, 'newest-walk');
     expect(seen).toEqual(expected);
     // A one-letter prefix is dense without reading its postings.
     const letter = await searchAnnotations(db, 't', { limit: 5 });
@@ -186,14 +177,7 @@ describe('search against a reference, after edits and deletes', () => {
         .filter((record) => terms.every((term) => termMatches(term, tokensOf(searchTexts(record)))))
         .sort((a, b) => (a.created === b.created ? (a.id < b.id ? 1 : -1) : a.created < b.created ? 1 : -1))
         .map((record) => record.id);
-      const seen: string[] = [];
-      let before = null;
-      for (;;) {
-        const page = await searchAnnotations(db, query, { limit: 7, before });
-        seen.push(...page.items.map((a) => a.id));
-        if (!page.next) break;
-        before = page.next;
-      }
+      const seen = await everyPage(db, query, { limit: 7 });
       expect(seen, query).toEqual(expected);
     }
   });
@@ -221,15 +205,7 @@ describe('postings of passages saved one at a time', () => {
       .filter((_, i) => i !== 0 && i !== saved.length - 1)
       .sort((a, b) => (a.created < b.created ? 1 : -1))
       .map((a) => a.id);
-    const seen: string[] = [];
-    let before = null;
-    for (;;) {
-      const page = await searchAnnotations(db, 'quarantine ', { limit: 40, before });
-      expect(page.plan).toBe('postings');
-      seen.push(...page.items.map((a) => a.id));
-      if (!page.next) break;
-      before = page.next;
-    }
+    const seen = await everyPage(db, 'quarantine ', { limit: 40 }, 'postings');
     expect(seen).toEqual(expected);
     expect((await searchAnnotations(db, 'lifted quarantine ', { limit: 40 })).items.map((a) => a.id)).toEqual([saved[5]!.id]);
   }, 30_000);
