@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeData } from '../../scripts/bench/store-data';
 import { exportJsonLd } from '../../src/export/jsonld';
-import { type E2E, startE2E } from './support';
+import { type E2E, startE2E, storedAnnotationIds } from './support';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -31,22 +31,7 @@ async function storedIds(e2e: E2E): Promise<string[]> {
   const page = await e2e.browser.context.newPage();
   try {
     await page.goto(`chrome-extension://${e2e.browser.extensionId}/options.html`);
-    return await page.evaluate(
-      () =>
-        new Promise<string[]>((resolve, reject) => {
-          const open = indexedDB.open('claimlens');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const request = db.transaction('annotations').objectStore('annotations').getAllKeys();
-            request.onsuccess = () => {
-              db.close();
-              resolve((request.result as string[]).sort());
-            };
-            request.onerror = () => reject(request.error);
-          };
-        }),
-    );
+    return await storedAnnotationIds(page);
   } finally {
     await page.close();
   }

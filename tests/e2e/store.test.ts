@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, startE2E } from './support';
+import { type E2E, startE2E, storedAnnotationIds } from './support';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -47,23 +47,9 @@ async function total(page: Page): Promise<number> {
   return reply.value.total;
 }
 
-/** The records really in the store, counted by walking it (the total above is a stored counter). */
-function recordsInStore(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('claimlens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('annotations').objectStore('annotations').count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+/** The records really in the store, counted by reading IndexedDB (the total above is a stored counter). */
+async function recordsInStore(page: Page): Promise<number> {
+  return (await storedAnnotationIds(page)).length;
 }
 
 describe('store under pressure', () => {

@@ -101,3 +101,26 @@ export async function hoverText(page: Page, phrase: string): Promise<void> {
   await page.mouse.move(box.x - 30, box.y - 40);
   await page.mouse.move(box.x, box.y, { steps: 4 });
 }
+
+/**
+ * Every annotation id in the extension's database, sorted, read straight from IndexedDB in an
+ * extension page (the extension's origin), not through our code: what is really stored.
+ */
+export function storedAnnotationIds(extensionPage: Page): Promise<string[]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('claimlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('annotations').objectStore('annotations').getAllKeys();
+          request.onsuccess = () => {
+            db.close();
+            resolve((request.result as string[]).sort());
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
