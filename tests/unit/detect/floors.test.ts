@@ -9,10 +9,11 @@ import { scoreConll } from '../../../scripts/eval/conll';
 import { hasShared } from '../../../scripts/eval/paths';
 import { scorePolnear } from '../../../scripts/eval/polnear';
 import { scoreSeeds } from '../../../scripts/eval/seeds';
+import { rulesDetector } from '../../../scripts/eval/detector';
 
 describe.skipIf(!hasShared)('detection floors on ../shared/gold (skipped: ../shared/gold not found)', () => {
   it('seed articles: actors, claims, speakers, no chrome', () => {
-    const s = scoreSeeds();
+    const s = scoreSeeds(rulesDetector);
     for (const type of ['person', 'organization', 'place'] as const) {
       expect(s.actors[type].precision, `${type} precision`).toBeGreaterThanOrEqual(0.95);
       expect(s.actors[type].recall, `${type} recall`).toBeGreaterThanOrEqual(0.95);
