@@ -38,16 +38,27 @@ export class ActorTagger {
     this.groups = new Set(groups ?? (model.header.groups as ActorFeatureGroup[]));
   }
 
+  /** Skipped plain words are O: every other label is ruled out for them. */
+  private plainWordBias(active: Uint8Array): Float32Array {
+    const L = this.chain.labels.length;
+    const bias = new Float32Array(active.length * L);
+    for (let t = 0; t < active.length; t++) {
+      if (active[t]) continue;
+      for (let y = 0; y < L; y++) if (this.chain.labels[y] !== 'O') bias[t * L + y] = -1e6;
+    }
+    return bias;
+  }
+
   /** Tags a document given as sentences of token texts. */
   tag(sentences: readonly (readonly string[])[], watchlist?: PhraseIndex): TaggedSpan[][] {
-    const ctx: ActorFeatureContext = { groups: this.groups, gazetteer: this.gazetteer, watchlist };
+    const ctx: ActorFeatureContext = { groups: this.groups, gazetteer: this.gazetteer, watchlist, skipPlainWords: true };
     const doc = this.groups.has('doc') ? documentFacts(sentences) : null;
     let inQuote = false;
     return sentences.map((words) => {
       if (words.length === 0) return [];
       const f = actorSentenceFeatures(words, doc, ctx, inQuote);
       inQuote = f.inQuote && words.length < 200;
-      const path = this.chain.decode(f.seq, words.length);
+      const path = this.chain.decode(f.seq, words.length, f.active ? this.plainWordBias(f.active) : undefined);
       const labels = Array.from(path, (y) => this.chain.labels[y]!);
       return spansOf(labels).map((s) => ({ first: s.first, last: s.last, tag: s.type as ActorTag }));
     });

@@ -57,6 +57,7 @@ const ORGANIZATIONS = rows('organization', [
   ['Pentagon', 'U.S. Department of Defense|Department of Defense|Defense Department'], ['White House'], ['Congress', 'U.S. Congress'],
   ['Senate', 'U.S. Senate'], ['House of Representatives'], ['Central Intelligence Agency', 'CIA'], ['Federal Bureau of Investigation', 'FBI'],
   ['National Security Agency', 'NSA'], ['National Security Council', 'NSC'], ['Treasury Department', 'U.S. Treasury|Treasury'],
+  ['Democratic Party', 'Democrats'], ['Republican Party', 'Republicans|GOP'], ['Conservative Party', 'Conservatives|Tories'], ['Labour Party'],
   ['Kremlin'], ['Russian Foreign Ministry'], ['Russian Defense Ministry', 'Russian Defence Ministry'],
   ['Chinese Foreign Ministry'], ['Workers’ Party of Korea', "Workers' Party of Korea"],
   ['TASS', 'Tass'], ['RIA Novosti'], ['Interfax'], ['Xinhua', 'Xinhua News Agency'], ['Korean Central News Agency', 'KCNA'],

@@ -1,8 +1,8 @@
 /**
  * A trained linear-chain tagger at run time: hashed feature keys → per-label weights, a
  * label-transition matrix, and Viterbi decoding under the label scheme's constraints. Weights
- * sit in one Float32Array behind an open-addressing table of 32-bit keys, so a lookup is a few
- * array reads and a model of 200,000 features holds well under 20 MB.
+ * sit behind an open-addressing table of 32-bit keys, so a lookup is a few array reads, and rows are stored sparsely (a feature usually weighs on a few labels), so a model of 200,000
+ * features holds a few MB.
  */
 import { type Scheme, allowed, allowedEnd } from './labels';
 
@@ -29,78 +29,112 @@ export class LinearChain {
   readonly labels: string[];
   readonly scheme: Scheme;
   readonly featureCount: number;
+  /**
+   * Open addressing, two ints a slot: the key, and (first entry << 5 | entry count), count 0
+   * for an empty slot. A feature's non-zero weights are (label, weight) pairs of 16-bit ints in
+   * `entries`. Small and packed because a lookup costs its cache misses: the tables are larger
+   * than the cache, and a token looks up some thirty features.
+   */
   private readonly table: Int32Array;
-  private readonly tableKeys: Uint32Array;
   private readonly mask: number;
-  private readonly weights: Float32Array;
+  private readonly entries: Int16Array;
+  /** Weights are stored as integers; transitions are divided by this scale instead. */
+  private readonly scale: number;
   private readonly trans: Float32Array;
+  /** For each label, the labels allowed before it (most transitions are forbidden in BILOU). */
+  private readonly preds: Int32Array[];
   private readonly endOk: Float32Array;
 
   constructor(parts: ModelParts) {
     this.labels = parts.labels;
     this.scheme = parts.scheme;
     this.featureCount = parts.keys.length;
-    this.weights = parts.weights;
     const L = parts.labels.length;
+    // Most features carry weight for a few labels only: summing sparse rows is several times faster.
+    let nnz = 0;
+    let maxAbs = 0;
+    for (const w of parts.weights) {
+      if (w !== 0) nnz++;
+      maxAbs = Math.max(maxAbs, Math.abs(w));
+    }
+    if (L > 31) throw new Error('a linear chain holds at most 31 labels');
+    this.scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+    this.entries = new Int16Array(nnz * 2);
     let cap = 1;
     while (cap < parts.keys.length * 2) cap <<= 1;
     this.mask = cap - 1;
-    this.table = new Int32Array(cap).fill(-1);
-    this.tableKeys = new Uint32Array(cap);
-    for (let i = 0; i < parts.keys.length; i++) {
-      const key = parts.keys[i]!;
+    this.table = new Int32Array(cap * 2);
+    let at = 0;
+    for (let r = 0; r < parts.keys.length; r++) {
+      const first = at;
+      for (let y = 0; y < L; y++) {
+        const q = Math.round(parts.weights[r * L + y]! / this.scale);
+        if (q !== 0) {
+          this.entries[at * 2] = y;
+          this.entries[at * 2 + 1] = q;
+          at++;
+        }
+      }
+      if (at === first) continue;
+      const key = parts.keys[r]! | 0;
       let slot = key & this.mask;
-      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.table[slot] = i;
-      this.tableKeys[slot] = key;
+      while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot * 2] = key;
+      this.table[slot * 2 + 1] = (first << 5) | (at - first);
     }
     // Forbidden transitions are folded into the matrix once, so decoding needs no checks.
-    this.trans = new Float32Array(parts.transitions);
+    this.trans = new Float32Array(parts.transitions).map((x) => x / this.scale);
     for (let p = -1; p < L; p++) {
       for (let n = 0; n < L; n++) {
         if (!allowed(this.scheme, p < 0 ? null : this.labels[p]!, this.labels[n]!)) this.trans[(p + 1) * L + n] = NEG;
       }
     }
     this.endOk = new Float32Array(L).map((_, i) => (allowedEnd(this.scheme, this.labels[i]!) ? 0 : NEG));
+    this.preds = this.labels.map((next) => Int32Array.from(this.labels.map((_, p) => p).filter((p) => allowed(this.scheme, this.labels[p]!, next))));
   }
 
-  /** The row of a feature key, or -1 when the model does not know it. */
-  row(key: number): number {
-    let slot = key & this.mask;
-    for (;;) {
-      const r = this.table[slot]!;
-      if (r === -1) return -1;
-      if (this.tableKeys[slot] === key >>> 0) return r;
-      slot = (slot + 1) & this.mask;
-    }
-  }
-
-  /** Per-token label scores from the features alone: n × labels. */
+  /** Per-token label scores from the features alone (in units of the weight scale): n × labels. */
   emissions(seq: FeatureSeq, n: number): Float32Array {
     const L = this.labels.length;
     const out = new Float32Array(n * L);
+    const { table, entries, mask } = this;
     for (let t = 0; t < n; t++) {
       const base = t * L;
-      for (let k = seq.offsets[t]!; k < seq.offsets[t + 1]!; k++) {
-        const r = this.row(seq.keys[k]!);
-        if (r < 0) continue;
-        const w = r * L;
-        for (let y = 0; y < L; y++) out[base + y]! += this.weights[w + y]!;
+      const stop = seq.offsets[t + 1]!;
+      for (let k = seq.offsets[t]!; k < stop; k++) {
+        const key = seq.keys[k]! | 0;
+        let slot = (key & mask) << 1;
+        let packed = table[slot + 1]!;
+        while (packed !== 0 && table[slot]! !== key) {
+          slot = (slot + 2) & (mask * 2 + 1);
+          packed = table[slot + 1]!;
+        }
+        if (packed === 0) continue;
+        const first = (packed >>> 5) * 2;
+        const end = first + (packed & 31) * 2;
+        for (let j = first; j < end; j += 2) out[base + entries[j]!]! += entries[j + 1]!;
       }
     }
     return out;
   }
 
-  /** The best label index sequence. `bias` (optional, n × labels) is added to the emissions. */
+  /** The best label index sequence. `bias` (optional, n × labels, real units) is added to the emissions. */
   decode(seq: FeatureSeq, n: number, bias?: Float32Array): Int32Array {
     const em = this.emissions(seq, n);
-    if (bias) for (let i = 0; i < em.length; i++) em[i]! += bias[i]!;
-    return viterbi(em, n, this.labels.length, this.trans, this.endOk);
+    if (bias) for (let i = 0; i < em.length; i++) em[i]! += bias[i]! / this.scale;
+    return viterbi(em, n, this.labels.length, this.trans, this.endOk, this.preds);
   }
 }
 
 /** Viterbi over emissions (n × L) and transitions ((L+1) × L, start row first). */
-export function viterbi(em: Float32Array | Float64Array, n: number, L: number, trans: ArrayLike<number>, endOk?: ArrayLike<number>): Int32Array {
+export function viterbi(
+  em: Float32Array | Float64Array,
+  n: number,
+  L: number,
+  trans: ArrayLike<number>,
+  endOk?: ArrayLike<number>,
+  preds?: readonly Int32Array[],
+): Int32Array {
   const path = new Int32Array(n);
   if (n === 0) return path;
   const back = new Int32Array(n * L);
@@ -111,11 +145,23 @@ export function viterbi(em: Float32Array | Float64Array, n: number, L: number, t
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        const s = prev[p]! + trans[(p + 1) * L + y]!;
-        if (s > best) {
-          best = s;
-          arg = p;
+      if (preds) {
+        const ps = preds[y]!;
+        for (let j = 0; j < ps.length; j++) {
+          const p = ps[j]!;
+          const s = prev[p]! + trans[(p + 1) * L + y]!;
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+      } else {
+        for (let p = 0; p < L; p++) {
+          const s = prev[p]! + trans[(p + 1) * L + y]!;
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
         }
       }
       cur[y] = best + em[t * L + y]!;
