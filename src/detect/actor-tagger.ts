@@ -69,12 +69,19 @@ export function allGroups(): Set<ActorFeatureGroup> {
   return new Set(ACTOR_FEATURE_GROUPS);
 }
 
-/** The gazetteer file's lines ("tag<TAB>phrase") as a phrase index. */
+/**
+ * The gazetteer file's lines, "tag<TAB>tokens": each phrase already tokenized like an article
+ * and lower-cased, tokens separated by spaces (scripts/gazetteer-gen.ts), so loading is splitting.
+ */
 export function parseGazetteer(text: string): PhraseIndex {
   const index = new PhraseIndex();
-  for (const line of text.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) index.add(line.slice(tab + 1), line.slice(0, tab));
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', start);
+    if (tab > start && tab < end) index.addTokens(text.slice(tab + 1, end).split(' '), text.slice(start, tab));
+    start = end + 1;
   }
   return index;
 }

@@ -28,24 +28,33 @@ function hitFor(tag: string, part: PhraseHit['part']): PhraseHit {
   return hit;
 }
 
+/** A phrase's tokens as the article's would be, lower-cased. */
+export function phraseTokens(phrase: string): string[] {
+  return tokenize(phrase).map((t) => t.text.toLowerCase());
+}
+
+const NO_TAIL: readonly string[] = Object.freeze([]);
+
 export class PhraseIndex {
   /** first lower-case token → phrases starting with it (token lists), longest first per tag. */
-  private readonly byFirst = new Map<string, { rest: string[]; tag: string }[]>();
-  private readonly seen = new Set<string>();
+  private readonly byFirst = new Map<string, { rest: readonly string[]; tag: string }[]>();
   size = 0;
 
   add(phrase: string, tag: string): void {
-    const toks = tokenize(phrase).map((t) => t.text.toLowerCase());
+    this.addTokens(phraseTokens(phrase), tag);
+  }
+
+  /** A phrase already tokenized and lower-cased (as the gazetteer file stores them). */
+  addTokens(toks: readonly string[], tag: string): void {
     if (toks.length === 0 || toks.length > 8) return;
-    const key = `${tag}\t${toks.join(' ')}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
     let list = this.byFirst.get(toks[0]!);
     if (!list) this.byFirst.set(toks[0]!, (list = []));
-    const rest = toks.slice(1);
+    // Most phrases are one word: they share one empty tail, and loading makes little garbage.
+    const rest = toks.length === 1 ? NO_TAIL : toks.slice(1);
+    for (const p of list) if (p.tag === tag && p.rest.length === rest.length && p.rest.every((t, i) => t === rest[i])) return;
     // Kept longest first: insert before the first shorter phrase.
-    let at = list.findIndex((p) => p.rest.length < rest.length);
-    if (at < 0) at = list.length;
+    let at = list.length;
+    while (at > 0 && list[at - 1]!.rest.length < rest.length) at--;
     list.splice(at, 0, { rest, tag });
     this.size++;
   }

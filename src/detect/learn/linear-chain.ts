@@ -53,9 +53,14 @@ export class LinearChain {
     // Most features carry weight for a few labels only: summing sparse rows is several times faster.
     let nnz = 0;
     let maxAbs = 0;
-    for (const w of parts.weights) {
-      if (w !== 0) nnz++;
-      maxAbs = Math.max(maxAbs, Math.abs(w));
+    const weights = parts.weights;
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i]!;
+      if (w !== 0) {
+        nnz++;
+        if (w > maxAbs) maxAbs = w;
+        else if (-w > maxAbs) maxAbs = -w;
+      }
     }
     if (L > 31) throw new Error('a linear chain holds at most 31 labels');
     this.scale = maxAbs > 0 ? maxAbs / 32767 : 1;
@@ -68,7 +73,9 @@ export class LinearChain {
     for (let r = 0; r < parts.keys.length; r++) {
       const first = at;
       for (let y = 0; y < L; y++) {
-        const q = Math.round(parts.weights[r * L + y]! / this.scale);
+        const w = weights[r * L + y]!;
+        if (w === 0) continue;
+        const q = Math.round(w / this.scale);
         if (q !== 0) {
           this.entries[at * 2] = y;
           this.entries[at * 2 + 1] = q;

@@ -121,6 +121,7 @@ export function decodeModel(data: Uint8Array): ModelFile {
   for (let r = 0; r < F; r++) {
     if (pos >= data.length) throw new ModelFormatError('model file is truncated in its weights');
     const n = data[pos++]!;
+    if (pos + n * 3 > data.length) throw new ModelFormatError('model file is truncated in its weights');
     for (let j = 0; j < n; j++) {
       const y = data[pos]!;
       let q = data[pos + 1]! | (data[pos + 2]! << 8);
@@ -129,6 +130,6 @@ export function decodeModel(data: Uint8Array): ModelFile {
       pos += 3;
     }
   }
-  if (pos !== data.length) throw new ModelFormatError(`model file has ${data.length - pos} bytes after its weights`);
+  if (pos < data.length) throw new ModelFormatError(`model file has ${data.length - pos} bytes after its weights`);
   return { header, parts: { labels: header.labels, scheme: header.scheme, keys, weights, transitions } };
 }
