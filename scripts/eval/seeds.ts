@@ -115,7 +115,9 @@ export function scoreSeeds(run: Detector, set: { gold: string; texts: string } =
     for (const s of doc.chrome ?? []) {
       for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
         const span = { start: at, end: at + s.length };
-        chrome += actors.filter((a) => overlaps(a, span)).length + claims.filter((c) => overlaps(c, span)).length;
+        const painted = [...actors.filter((a) => overlaps(a, span)).map((a) => `${a.type} "${a.text}"`), ...claims.filter((c) => overlaps(c, span)).map(() => 'a claim')];
+        chrome += painted.length;
+        for (const p of painted) errors.push(`${doc.file}: ${p} painted on chrome "${s.slice(0, 60)}"`);
       }
     }
   }

@@ -14,12 +14,12 @@
  */
 import { hashString, mix, templateId } from './learn/hash';
 import type { FeatureSeq } from './learn/linear-chain';
-import { FUNCTION_WORDS, MONTHS, WEEKDAYS, lexClasses } from './lexicon';
+import { FUNCTION_WORDS, MONTHS, WEEKDAYS, isCommonWord, lexClasses } from './lexicon';
 import { ORG_HEADS, PLACE_HEADS, TITLE_HEADS, TITLE_WORDS } from './names';
 import type { PhraseHit, PhraseIndex } from './phrase-index';
 
 /** Bump when a feature changes meaning: a model trained on other features is refused. */
-export const ACTOR_FEATURE_VERSION = 1;
+export const ACTOR_FEATURE_VERSION = 2;
 
 export type ActorFeatureGroup = 'lex' | 'gaz' | 'watch' | 'doc';
 export const ACTOR_FEATURE_GROUPS: readonly ActorFeatureGroup[] = ['lex', 'gaz', 'watch', 'doc'];
@@ -203,12 +203,19 @@ export function actorSentenceFeatures(
   inQuote = false,
 ): { seq: FeatureSeq; inQuote: boolean; active: Uint8Array | null } {
   const n = words.length;
-  const infos = words.map(wordInfo);
+  let infos = words.map(wordInfo);
+  const mode = sentenceMode(infos);
+  // Truecasing: in a title-case headline every word wears a capital, so an ordinary word the
+  // article never capitalises mid-sentence ("Stance", "Talks") is read in lower case.
+  if (mode === 'title') {
+    infos = infos.map((x, i) =>
+      x.cap && i > 0 && isCommonWord(x.lower) && !doc?.midCap.has(x.lower) ? wordInfo(x.lower) : x,
+    );
+  }
   const lower = infos.map((x) => x.lower);
   const hLower = infos.map((x) => x.hLower);
   const hShape = infos.map((x) => x.hShape);
   const caps = infos.map((x) => x.cap);
-  const mode = sentenceMode(infos);
   const hMode = hashString(mode);
   let active: Uint8Array | null = null;
   if (ctx.skipPlainWords && mode === 'normal') {

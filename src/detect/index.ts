@@ -13,6 +13,7 @@ import { compileWatchlist } from './matcher';
 import { compileCueEdits, type CueEdits } from './reader-cues';
 import { splitSentences } from './sentences';
 import { trailingChromeStart } from './chrome';
+import { creditLineRanges } from './credit-lines';
 import { tokenize } from './tokens';
 import type { Detections, WatchlistEntry } from './types';
 import { DEFAULT_WATCHLIST } from './watchlist';
@@ -41,5 +42,9 @@ export function detect(text: string, watchlist: readonly WatchlistEntry[] = DEFA
   const spans = models?.actors ? findActorSpansLearned(ctx, sentences, models.actors, watchlist) : findActorSpans(ctx, sentences);
   const actors = resolveMentions(text, body, spans);
   const claims = findClaims(ctx, sentences, spans, actors, cues && (cues.added.length || cues.removed.length) ? compileCueEdits(cues) : undefined);
-  return { actors, claims };
+  // Credits and bylines are read (they help the tagger and coreference) but never highlighted.
+  const credits = creditLineRanges(text);
+  if (credits.length === 0) return { actors, claims };
+  const inCredit = (x: { start: number; end: number }) => credits.some((c) => x.start < c.end && x.end > c.start);
+  return { actors: actors.filter((a) => !inCredit(a)), claims: claims.filter((c) => !inCredit(c)) };
 }

@@ -11,11 +11,12 @@
  * - "Jr."/"Sr."/"II"/"III" after a person's name belong to it; an organisation's name runs on
  *   through "of", "for", "on" and capitalised words ("House Select Committee on Intelligence");
  * - words inside a web address or after @ or # (tweets' links and handles) are not names;
- * - in a title-case headline, where capitals say little, the watchlist wins over the model.
+ * - in a title-case headline, where capitals say little, the watchlist wins over the model, and
+ *   a lone word is kept only if it is a known name or the article capitalises it in prose.
  */
 import type { ActorSpan, ArticleContext } from './actors';
 import { type ActorTagger, TAG_TYPE, watchlistIndex } from './actor-tagger';
-import { FUNCTION_WORDS, MONTHS, WEEKDAYS } from './lexicon';
+import { FUNCTION_WORDS, MONTHS, WEEKDAYS, lexClasses } from './lexicon';
 import { matchAt } from './matcher';
 import { TITLE_WORDS } from './names';
 import type { Sentence } from './sentences';
@@ -58,7 +59,8 @@ function isTitleCaseLine(words: readonly string[]): boolean {
     long++;
     if (/^\p{Lu}/u.test(w)) caps++;
   }
-  return long >= 3 && caps / long > 0.8 && !/[.!?"”]$/.test(words[words.length - 1] ?? '');
+  // Result tables ("Somerset 4 Kent 2") are title case too, but carry figures.
+  return long >= 3 && caps / long > 0.8 && !/[.!?"”]$/.test(words[words.length - 1] ?? '') && !words.some((w) => /\d/.test(w));
 }
 
 export function findActorSpansLearned(
@@ -71,6 +73,13 @@ export function findActorSpansLearned(
   const words = sentences.map((s) => tokens.slice(s.first, s.last).map((t) => t.text));
   const tagged = tagger.tag(words, watchlistIndex(watchlist));
   const { text } = ctx;
+  // Words capitalised in the article's running prose: a lone headline word must be one of them
+  // or a known name, since a headline capitalises everything.
+  const proseCaps = new Set<string>();
+  sentences.forEach((s, k) => {
+    if (isTitleCaseLine(words[k]!)) return;
+    for (let i = s.first + 1; i < s.last; i++) if (/^\p{Lu}/u.test(tokens[i]!.text)) proseCaps.add(tokens[i]!.text.toLowerCase());
+  });
   const spans: ActorSpan[] = [];
   sentences.forEach((s, k) => {
     const headline = isTitleCaseLine(words[k]!);
@@ -104,6 +113,11 @@ export function findActorSpansLearned(
       const before = text[tokens[first]!.start - 1];
       const after = text[tokens[last - 1]!.end];
       if (before === '/' || before === '@' || before === '#' || after === '/') continue;
+      if (headline && last - first === 1) {
+        const l = tokens[first]!.text.toLowerCase();
+        const known = lexClasses(l).some((c) => c !== 'common') || tagger.gazetteer.has(l);
+        if (!known && !proseCaps.has(l)) continue;
+      }
       // A lone word is a guess that a full name elsewhere in the article may correct (coref.ts).
       fromModel.push({ first, last, type, confidence: last - first > 1 || titled ? 'rule' : 'guess', titled: titled || undefined });
     }

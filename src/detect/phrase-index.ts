@@ -59,6 +59,11 @@ export class PhraseIndex {
     this.size++;
   }
 
+  /** Is this one lower-case word a phrase of its own? */
+  has(word: string): boolean {
+    return this.byFirst.get(word)?.some((p) => p.rest.length === 0) ?? false;
+  }
+
   /**
    * Per token, the tags of the longest phrase of each tag that covers it from its start;
    * `undefined` for a token no phrase covers (most of them).

@@ -98,8 +98,11 @@ export function decodeModel(data: Uint8Array): ModelFile {
   let pos = 8 + len;
   const T = (L + 1) * L;
   if (pos + T * 4 > data.length) throw new ModelFormatError('model file is truncated in its transitions');
-  // Copied: the body's offset need not be 4-byte aligned for a Float32Array view.
-  const transitions = new Float32Array(data.slice(pos, pos + T * 4).buffer);
+  // Copied: the body's offset need not be 4-byte aligned for a Float32Array view (and a
+  // Node Buffer's slice is a view into a shared pool, not a copy).
+  const transitionBytes = new Uint8Array(T * 4);
+  transitionBytes.set(data.subarray(pos, pos + T * 4));
+  const transitions = new Float32Array(transitionBytes.buffer);
   pos += T * 4;
   const keys = new Uint32Array(F);
   let prev = 0;
