@@ -229,8 +229,8 @@ export function actorSentenceFeatures(
     }
   }
   const withLex = ctx.groups.has('lex');
-  const gaz = ctx.groups.has('gaz') && ctx.gazetteer ? ctx.gazetteer.match(lower) : null;
-  const watch = ctx.groups.has('watch') && ctx.watchlist ? ctx.watchlist.match(lower) : null;
+  const gaz = ctx.groups.has('gaz') && ctx.gazetteer ? ctx.gazetteer.match(lower, active) : null;
+  const watch = ctx.groups.has('watch') && ctx.watchlist ? ctx.watchlist.match(lower, active) : null;
   const START = hashString('<s>');
   const END = hashString('</s>');
   const at = (i: number) => (i < 0 ? START : i >= n ? END : hLower[i]!);

@@ -38,15 +38,10 @@ export class ActorTagger {
     this.groups = new Set(groups ?? (model.header.groups as ActorFeatureGroup[]));
   }
 
-  /** Skipped plain words are O: every other label is ruled out for them. */
-  private plainWordBias(active: Uint8Array): Float32Array {
-    const L = this.chain.labels.length;
-    const bias = new Float32Array(active.length * L);
-    for (let t = 0; t < active.length; t++) {
-      if (active[t]) continue;
-      for (let y = 0; y < L; y++) if (this.chain.labels[y] !== 'O') bias[t * L + y] = -1e6;
-    }
-    return bias;
+  /** Skipped plain words are O: Viterbi considers no other label for them. */
+  private plainWordsAsO(active: Uint8Array): Int8Array {
+    const O = this.chain.labels.indexOf('O');
+    return Int8Array.from(active, (a) => (a ? -1 : O));
   }
 
   /** Tags a document given as sentences of token texts. */
@@ -58,7 +53,7 @@ export class ActorTagger {
       if (words.length === 0) return [];
       const f = actorSentenceFeatures(words, doc, ctx, inQuote);
       inQuote = f.inQuote && words.length < 200;
-      const path = this.chain.decode(f.seq, words.length, f.active ? this.plainWordBias(f.active) : undefined);
+      const path = this.chain.decode(f.seq, words.length, f.active ? this.plainWordsAsO(f.active) : undefined);
       const labels = Array.from(path, (y) => this.chain.labels[y]!);
       return spansOf(labels).map((s) => ({ first: s.first, last: s.last, tag: s.type as ActorTag }));
     });

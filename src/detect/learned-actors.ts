@@ -75,14 +75,15 @@ export function findActorSpansLearned(
   const { text } = ctx;
   // Words capitalised in the article's running prose: a lone headline word must be one of them
   // or a known name, since a headline capitalises everything.
+  const headlines = words.map(isTitleCaseLine);
   const proseCaps = new Set<string>();
   sentences.forEach((s, k) => {
-    if (isTitleCaseLine(words[k]!)) return;
+    if (headlines[k]) return;
     for (let i = s.first + 1; i < s.last; i++) if (/^\p{Lu}/u.test(tokens[i]!.text)) proseCaps.add(tokens[i]!.text.toLowerCase());
   });
   const spans: ActorSpan[] = [];
   sentences.forEach((s, k) => {
-    const headline = isTitleCaseLine(words[k]!);
+    const headline = headlines[k]!;
     const fromModel: ActorSpan[] = [];
     for (const span of tagged[k]!) {
       let type = TAG_TYPE[span.tag];

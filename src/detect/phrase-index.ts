@@ -66,11 +66,13 @@ export class PhraseIndex {
 
   /**
    * Per token, the tags of the longest phrase of each tag that covers it from its start;
-   * `undefined` for a token no phrase covers (most of them).
+   * `undefined` for a token no phrase covers (most of them). With `active`, phrases are looked
+   * up only from the tokens it marks.
    */
-  match(lower: readonly string[]): (PhraseHit[] | undefined)[] {
+  match(lower: readonly string[], active?: Uint8Array | null): (PhraseHit[] | undefined)[] {
     const out: (PhraseHit[] | undefined)[] = new Array(lower.length);
     for (let i = 0; i < lower.length; i++) {
+      if (active && !active[i]) continue;
       const list = this.byFirst.get(lower[i]!);
       if (!list) continue;
       const done: string[] = [];

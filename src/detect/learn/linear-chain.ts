@@ -126,10 +126,13 @@ export class LinearChain {
   }
 
   /** The best label index sequence. `bias` (optional, n × labels, real units) is added to the emissions. */
-  decode(seq: FeatureSeq, n: number, bias?: Float32Array): Int32Array {
+  /**
+   * The best label index sequence. `only` (optional) pins tokens to one label: where
+   * `only[t] >= 0` token t gets that label and Viterbi considers nothing else for it.
+   */
+  decode(seq: FeatureSeq, n: number, only?: Int8Array): Int32Array {
     const em = this.emissions(seq, n);
-    if (bias) for (let i = 0; i < em.length; i++) em[i]! += bias[i]! / this.scale;
-    return viterbi(em, n, this.labels.length, this.trans, this.endOk, this.preds);
+    return viterbi(em, n, this.labels.length, this.trans, this.endOk, this.preds, only);
   }
 }
 
@@ -141,15 +144,18 @@ export function viterbi(
   trans: ArrayLike<number>,
   endOk?: ArrayLike<number>,
   preds?: readonly Int32Array[],
+  only?: Int8Array,
 ): Int32Array {
   const path = new Int32Array(n);
   if (n === 0) return path;
   const back = new Int32Array(n * L);
   let prev = new Float64Array(L);
   let cur = new Float64Array(L);
-  for (let y = 0; y < L; y++) prev[y] = trans[y]! + em[y]!;
+  for (let y = 0; y < L; y++) prev[y] = trans[y]! + em[y]! + (only && only[0]! >= 0 && only[0] !== y ? -1e30 : 0);
   for (let t = 1; t < n; t++) {
-    for (let y = 0; y < L; y++) {
+    const pinned = only ? only[t]! : -1;
+    if (pinned >= 0) cur.fill(-1e30);
+    for (let y = pinned >= 0 ? pinned : 0; y < (pinned >= 0 ? pinned + 1 : L); y++) {
       let best = -Infinity;
       let arg = 0;
       if (preds) {
