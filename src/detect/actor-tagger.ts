@@ -75,7 +75,13 @@ export function parseGazetteer(text: string): PhraseIndex {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const tab = text.indexOf('\t', start);
-    if (tab > start && tab < end) index.addTokens(text.slice(tab + 1, end).split(' '), text.slice(start, tab));
+    if (tab > start && tab < end) {
+      const joined = text.slice(tab + 1, end);
+      const space = joined.indexOf(' ');
+      let count = 1;
+      for (let at = space; at >= 0; at = joined.indexOf(' ', at + 1)) count++;
+      index.addJoined(joined, space < 0 ? joined : joined.slice(0, space), count, text.slice(start, tab));
+    }
     start = end + 1;
   }
   return index;

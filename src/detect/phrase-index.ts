@@ -1,6 +1,7 @@
 /**
  * Multi-word phrase lists (gazetteers, the watchlist) matched over a sentence's tokens, case
- * folded. Each phrase is tokenized like the article, indexed by its first token, and every
+ * folded. Each phrase is tokenized like the article and kept as its lower-case tokens joined by
+ * spaces, so a gazetteer of 50,000 phrases loads as 50,000 map entries and no arrays; every
  * match marks its tokens B/I/L/U with the phrase's tag, the form the tagger's features read.
  */
 import { hashString } from './learn/hash';
@@ -33,63 +34,66 @@ export function phraseTokens(phrase: string): string[] {
   return tokenize(phrase).map((t) => t.text.toLowerCase());
 }
 
-const NO_TAIL: readonly string[] = Object.freeze([]);
+const MAX_TOKENS = 8;
 
 export class PhraseIndex {
-  /** first lower-case token → phrases starting with it (token lists), longest first per tag. */
-  private readonly byFirst = new Map<string, { rest: readonly string[]; tag: string }[]>();
-  size = 0;
+  /** "tokens joined by spaces" → its tags (almost always one). */
+  private readonly tags = new Map<string, string | string[]>();
+  /** first token → the most tokens a phrase starting with it has. */
+  private readonly longest = new Map<string, number>();
 
-  add(phrase: string, tag: string): void {
-    this.addTokens(phraseTokens(phrase), tag);
+  get size(): number {
+    return this.tags.size;
   }
 
-  /** A phrase already tokenized and lower-cased (as the gazetteer file stores them). */
-  addTokens(toks: readonly string[], tag: string): void {
-    if (toks.length === 0 || toks.length > 8) return;
-    let list = this.byFirst.get(toks[0]!);
-    if (!list) this.byFirst.set(toks[0]!, (list = []));
-    // Most phrases are one word: they share one empty tail, and loading makes little garbage.
-    const rest = toks.length === 1 ? NO_TAIL : toks.slice(1);
-    for (const p of list) if (p.tag === tag && p.rest.length === rest.length && p.rest.every((t, i) => t === rest[i])) return;
-    // Kept longest first: insert before the first shorter phrase.
-    let at = list.length;
-    while (at > 0 && list[at - 1]!.rest.length < rest.length) at--;
-    list.splice(at, 0, { rest, tag });
-    this.size++;
+  add(phrase: string, tag: string): void {
+    const toks = phraseTokens(phrase);
+    if (toks.length > 0) this.addJoined(toks.join(' '), toks[0]!, toks.length, tag);
+  }
+
+  /**
+   * A phrase already tokenized, lower-cased and joined by single spaces (as the gazetteer file
+   * stores them), with its first token and token count.
+   */
+  addJoined(joined: string, first: string, count: number, tag: string): void {
+    if (count === 0 || count > MAX_TOKENS) return;
+    const known = this.tags.get(joined);
+    if (known === undefined) this.tags.set(joined, tag);
+    else if (typeof known === 'string') {
+      if (known !== tag) this.tags.set(joined, [known, tag]);
+    } else if (!known.includes(tag)) known.push(tag);
+    if ((this.longest.get(first) ?? 0) < count) this.longest.set(first, count);
   }
 
   /** Is this one lower-case word a phrase of its own? */
   has(word: string): boolean {
-    return this.byFirst.get(word)?.some((p) => p.rest.length === 0) ?? false;
+    return this.tags.has(word);
   }
 
   /**
-   * Per token, the tags of the longest phrase of each tag that covers it from its start;
-   * `undefined` for a token no phrase covers (most of them). With `active`, phrases are looked
-   * up only from the tokens it marks.
+   * Per token, the tags of the longest phrase of each tag that starts at the same token and
+   * covers it; `undefined` for a token no phrase covers (most of them). With `active`, phrases
+   * are looked up only from the tokens it marks.
    */
   match(lower: readonly string[], active?: Uint8Array | null): (PhraseHit[] | undefined)[] {
     const out: (PhraseHit[] | undefined)[] = new Array(lower.length);
     for (let i = 0; i < lower.length; i++) {
       if (active && !active[i]) continue;
-      const list = this.byFirst.get(lower[i]!);
-      if (!list) continue;
-      const done: string[] = [];
-      for (const { rest, tag } of list) {
-        if (done.includes(tag) || i + 1 + rest.length > lower.length) continue;
-        let ok = true;
-        for (let k = 0; k < rest.length; k++) {
-          if (lower[i + 1 + k] !== rest[k]) {
-            ok = false;
-            break;
+      const max = this.longest.get(lower[i]!);
+      if (max === undefined) continue;
+      let done: string[] | null = null;
+      let key = lower[i]!;
+      const keys = [key];
+      for (let len = 2; len <= max && i + len <= lower.length; len++) keys.push((key = `${key} ${lower[i + len - 1]}`));
+      for (let len = keys.length; len >= 1; len--) {
+        const found = this.tags.get(keys[len - 1]!);
+        if (found === undefined) continue;
+        for (const tag of typeof found === 'string' ? [found] : found) {
+          if (done?.includes(tag)) continue;
+          (done ??= []).push(tag);
+          for (let k = 0; k < len; k++) {
+            (out[i + k] ??= []).push(hitFor(tag, len === 1 ? 'U' : k === 0 ? 'B' : k === len - 1 ? 'L' : 'I'));
           }
-        }
-        if (!ok) continue;
-        done.push(tag);
-        const n = rest.length + 1;
-        for (let k = 0; k < n; k++) {
-          (out[i + k] ??= []).push(hitFor(tag, n === 1 ? 'U' : k === 0 ? 'B' : k === n - 1 ? 'L' : 'I'));
         }
       }
     }
