@@ -3,7 +3,7 @@
  * trained on CoNLL-2003 with PER, ORG, LOC and MISC (MISC teaches it that nationalities,
  * events and products are not actors; it is dropped from the output).
  */
-import { ACTOR_FEATURE_GROUPS, ACTOR_FEATURE_VERSION, type ActorFeatureContext, type ActorFeatureGroup, actorSentenceFeatures, documentFacts } from './actor-features';
+import { ACTOR_FEATURE_GROUPS, ACTOR_FEATURE_VERSION, type ActorFeatureContext, type ActorFeatureGroup, type WordInfo, actorSentenceFeatures, documentFacts } from './actor-features';
 import { spansOf } from './learn/labels';
 import { LinearChain } from './learn/linear-chain';
 import { type ModelFile, type ModelHeader, ModelFormatError } from './learn/model-file';
@@ -38,6 +38,18 @@ export class ActorTagger {
     this.groups = new Set(groups ?? (model.header.groups as ActorFeatureGroup[]));
   }
 
+  /** The summed scores of a word's own features, computed once per word. */
+  private readonly ownCache = new WeakMap<WordInfo, Float32Array>();
+  private ownScores(info: WordInfo): Float32Array {
+    let scores = this.ownCache.get(info);
+    if (!scores) {
+      scores = new Float32Array(this.chain.labels.length);
+      this.chain.addScores(info.own, 0, info.own.length, scores, 0);
+      this.ownCache.set(info, scores);
+    }
+    return scores;
+  }
+
   /** Skipped plain words are O: Viterbi considers no other label for them. */
   private plainWordsAsO(active: Uint8Array): Int8Array {
     const O = this.chain.labels.indexOf('O');
@@ -46,14 +58,22 @@ export class ActorTagger {
 
   /** Tags a document given as sentences of token texts. */
   tag(sentences: readonly (readonly string[])[], watchlist?: PhraseIndex): TaggedSpan[][] {
-    const ctx: ActorFeatureContext = { groups: this.groups, gazetteer: this.gazetteer, watchlist, skipPlainWords: true };
+    const ctx: ActorFeatureContext = { groups: this.groups, gazetteer: this.gazetteer, watchlist, skipPlainWords: true, separateOwn: true };
+    const L = this.chain.labels.length;
     const doc = this.groups.has('doc') ? documentFacts(sentences) : null;
     let inQuote = false;
     return sentences.map((words) => {
       if (words.length === 0) return [];
       const f = actorSentenceFeatures(words, doc, ctx, inQuote);
       inQuote = f.inQuote && words.length < 200;
-      const path = this.chain.decode(f.seq, words.length, f.active ? this.plainWordsAsO(f.active) : undefined);
+      const n = words.length;
+      const em = this.chain.emissions(f.seq, n);
+      for (let t = 0; t < n; t++) {
+        if (f.active && !f.active[t]) continue;
+        const own = this.ownScores(f.own![t]!);
+        for (let y = 0; y < L; y++) em[t * L + y]! += own[y]!;
+      }
+      const path = this.chain.best(em, n, f.active ? this.plainWordsAsO(f.active) : undefined);
       const labels = Array.from(path, (y) => this.chain.labels[y]!);
       return spansOf(labels).map((s) => ({ first: s.first, last: s.last, tag: s.type as ActorTag }));
     });

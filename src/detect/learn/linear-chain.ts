@@ -102,14 +102,17 @@ export class LinearChain {
 
   /** Per-token label scores from the features alone (in units of the weight scale): n × labels. */
   emissions(seq: FeatureSeq, n: number): Float32Array {
-    const L = this.labels.length;
-    const out = new Float32Array(n * L);
+    const out = new Float32Array(n * this.labels.length);
+    for (let t = 0; t < n; t++) this.addScores(seq.keys, seq.offsets[t]!, seq.offsets[t + 1]!, out, t * this.labels.length);
+    return out;
+  }
+
+  /** Adds the scores of keys[from .. to) to out[base .. base + labels). */
+  addScores(keys: ArrayLike<number>, from: number, to: number, out: Float32Array, base: number): void {
     const { table, entries, mask } = this;
-    for (let t = 0; t < n; t++) {
-      const base = t * L;
-      const stop = seq.offsets[t + 1]!;
-      for (let k = seq.offsets[t]!; k < stop; k++) {
-        const key = seq.keys[k]! | 0;
+    {
+      for (let k = from; k < to; k++) {
+        const key = keys[k]! | 0;
         let slot = (key & mask) << 1;
         let packed = table[slot + 1]!;
         while (packed !== 0 && table[slot]! !== key) {
@@ -122,7 +125,6 @@ export class LinearChain {
         for (let j = first; j < end; j += 2) out[base + entries[j]!]! += entries[j + 1]!;
       }
     }
-    return out;
   }
 
   /** The best label index sequence. `bias` (optional, n × labels, real units) is added to the emissions. */
@@ -131,7 +133,11 @@ export class LinearChain {
    * `only[t] >= 0` token t gets that label and Viterbi considers nothing else for it.
    */
   decode(seq: FeatureSeq, n: number, only?: Int8Array): Int32Array {
-    const em = this.emissions(seq, n);
+    return this.best(this.emissions(seq, n), n, only);
+  }
+
+  /** Viterbi over emissions the caller computed (and may have added to). */
+  best(em: Float32Array, n: number, only?: Int8Array): Int32Array {
     return viterbi(em, n, this.labels.length, this.trans, this.endOk, this.preds, only);
   }
 }
