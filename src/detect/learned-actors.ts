@@ -52,6 +52,8 @@ function extendOrgName(tokens: readonly Token[], last: number, limit: number): n
 
 /** Title case with few function words and no closing stop: a headline, not prose. */
 function isTitleCaseLine(words: readonly string[]): boolean {
+  // Most sentences end with a full stop: settled without looking at their words.
+  if (/[.!?"”]$/.test(words[words.length - 1] ?? '')) return false;
   let long = 0;
   let caps = 0;
   for (const w of words) {
