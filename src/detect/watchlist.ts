@@ -64,6 +64,8 @@ const ORGANIZATIONS = rows('organization', [
   ['Yonhap', 'Yonhap News Agency'], ['Kyodo', 'Kyodo News'], ['Reuters'], ['Associated Press', 'AP'], ['Agence France-Presse', 'AFP'],
   ['Bloomberg'], ['BBC'], ['CNN'], ['Al Jazeera'], ['The New York Times', 'New York Times'], ['The Washington Post', 'Washington Post'],
   ['The Wall Street Journal', 'Wall Street Journal'], ['Financial Times'], ['The Guardian'],
+  // Photo agencies: a credit's "Getty Images" is a company, never a Mr Getty.
+  ['Getty Images'], ['Shutterstock'], ['Alamy'], ['European Pressphoto Agency', 'EPA-EFE'],
 ]);
 
 const PLACE_EXTRAS = rows('place', [['United Kingdom', 'Britain'], ['Kyiv', 'Kiev'], ['Asia-Pacific'], ['Middle East'], ['Europe'], ['Asia'], ['Africa'], ['Gaza'], ['West Bank'], ['Crimea'], ['Donbas', 'Donbass']]);

@@ -84,6 +84,10 @@ describe('the actor tagger on new text', () => {
     expect(found('Jasper Quill said the offer stood.', watchlist)).toEqual(['Quill/organization']);
   });
 
+  it('calls a photo agency an organisation, not a person', () => {
+    expect(found('Getty Images photographer Jane Smith met the envoy in Geneva.')).toContain('Getty Images/organization');
+  });
+
   it('does not paint links, handles or hashtags', () => {
     const got = found('“We are here to get it out,” she wrote. pic.twitter.com/XPxUJuyIAC — Kristi Noem (@RobertMaguire_) #NoemForGovernor');
     expect(got.some((g) => /XPxUJuyIAC|RobertMaguire|NoemForGovernor/.test(g))).toBe(false);
