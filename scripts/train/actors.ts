@@ -96,7 +96,7 @@ export function trainActors(opts: ActorTrainOptions): { bytes: Uint8Array; score
     scheme: 'BILOU',
     seed: opts.seed,
     maxEpochs: opts.maxEpochs,
-    patience: 3,
+    patience: 6,
     minCount: 1,
     pruneBelow: 0.05,
     evaluate: (m) => conllF1(m, valid).f1,

@@ -121,6 +121,11 @@ export function findActorSpansLearned(
         const known = lexClasses(l).some((c) => c !== 'common') || tagger.gazetteer.has(l);
         if (!known && !proseCaps.has(l)) continue;
       }
+      // A lone word compromise knows only as an organisation ("Twitter", "Netflix") is one.
+      if (last - first === 1 && type !== 'organization') {
+        const classes = lexClasses(tokens[first]!.text.toLowerCase());
+        if (classes.includes('org') && !classes.some((c) => c === 'first' || c === 'last' || c === 'person' || c === 'place')) type = 'organization';
+      }
       // A lone word is a guess that a full name elsewhere in the article may correct (coref.ts).
       fromModel.push({ first, last, type, confidence: last - first > 1 || titled ? 'rule' : 'guess', titled: titled || undefined });
     }

@@ -64,6 +64,11 @@ const ORGANIZATIONS = rows('organization', [
   ['Yonhap', 'Yonhap News Agency'], ['Kyodo', 'Kyodo News'], ['Reuters'], ['Associated Press', 'AP'], ['Agence France-Presse', 'AFP'],
   ['Bloomberg'], ['BBC'], ['CNN'], ['Al Jazeera'], ['The New York Times', 'New York Times'], ['The Washington Post', 'Washington Post'],
   ['The Wall Street Journal', 'Wall Street Journal'], ['Financial Times'], ['The Guardian'],
+  // Companies and platforms in the news every day, younger than the wire copy the tagger
+  // learned from (it takes "Twitter" for a person and "Huawei" for a place).
+  ['Twitter'], ['Facebook'], ['Meta', 'Meta Platforms'], ['Google', 'Alphabet'], ['Amazon'], ['Apple'], ['Microsoft'], ['Huawei'],
+  ['TikTok', 'ByteDance'], ['YouTube'], ['Instagram'], ['WhatsApp'], ['Telegram'], ['Netflix'], ['SpaceX'], ['Tesla'], ['Blue Origin'],
+  ['OpenAI'], ['Nvidia'], ['Samsung'], ['Alibaba'], ['Tencent'], ['Boeing'], ['Airbus'], ['Gazprom'], ['Rosneft'], ['Aramco', 'Saudi Aramco'],
   // Photo agencies: a credit's "Getty Images" is a company, never a Mr Getty.
   ['Getty Images'], ['Shutterstock'], ['Alamy'], ['European Pressphoto Agency', 'EPA-EFE'],
 ]);
