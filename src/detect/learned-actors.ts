@@ -8,7 +8,8 @@
  *   Adviser") is no actor; "Mr", "Ms", "Dr" before a name make it a person;
  * - a month or weekday alone is never an actor;
  * - in a headline a name stops at a possessive ("Washington’s Stance" is "Washington");
- * - "Jr."/"Sr."/"II"/"III" after a person's name belong to it; an organisation's name runs on
+ * - "Jr."/"Sr."/"II"/"III" after a person's name belong to it, and so do particles ("Osama bin
+ *   Laden", "Omar Hassan al-Bashir"); an organisation's name runs on
  *   through "of", "for", "on" and capitalised words ("House Select Committee on Intelligence");
  * - words inside a web address or after @ or # (tweets' links and handles) are not names;
  * - in a title-case headline, where capitals say little, the watchlist wins over the model, and
@@ -30,6 +31,30 @@ const NAME_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
 const POSSESSIVE = /^['’]s?$/;
 
 const ORG_LINKS = new Set(['of', 'for', 'on']);
+const PARTICLES = new Set(['bin', 'ibn', 'ben', 'bint', 'abu', 'al', 'el', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'dos', 'das', 'del', 'della', 'la', 'le']);
+const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben)-\p{Lu}/u;
+
+/**
+ * Names with particles, which a tagger trained on wire copy cuts: "Osama" bin "Laden" is one
+ * person, and so is "Omar Hassan" + "al-Bashir". Works on the model's spans of one sentence,
+ * in order.
+ */
+function mergeNameParticles(tokens: readonly Token[], spans: ActorSpan[], limit: number): void {
+  for (let j = 0; j < spans.length; j++) {
+    const a = spans[j]!;
+    if (a.type !== 'person') continue;
+    const b = spans[j + 1];
+    const gap = tokens[a.last];
+    if (b && b.type === 'person' && b.first === a.last + 1 && gap && PARTICLES.has(gap.text)) {
+      a.last = b.last;
+      spans.splice(j + 1, 1);
+      j--;
+      continue;
+    }
+    const next = tokens[a.last];
+    if (a.last < limit && next && PARTICLE_PREFIX.test(next.text) && next.start - tokens[a.last - 1]!.end === 1 && (!b || b.first > a.last)) a.last++;
+  }
+}
 
 /**
  * "House Select Committee" + "on Intelligence", "Office" + "for the Western District of New
@@ -129,6 +154,7 @@ export function findActorSpansLearned(
       // A lone word is a guess that a full name elsewhere in the article may correct (coref.ts).
       fromModel.push({ first, last, type, confidence: last - first > 1 || titled ? 'rule' : 'guess', titled: titled || undefined });
     }
+    mergeNameParticles(tokens, fromModel, s.last);
     // An organisation's name that ran on may now hold the next span ("... of New York").
     for (let j = fromModel.length - 1; j > 0; j--) {
       const a = fromModel[j - 1]!;

@@ -84,6 +84,12 @@ describe('the actor tagger on new text', () => {
     expect(found('Jasper Quill said the offer stood.', watchlist)).toEqual(['Quill/organization']);
   });
 
+  it('keeps names with particles whole', () => {
+    const got = found('Sudan’s president, Omar Hassan al-Bashir, was once host to Osama bin Laden, officials said.');
+    expect(got).toContain('Omar Hassan al-Bashir/person');
+    expect(got).toContain('Osama bin Laden/person');
+  });
+
   it('calls a photo agency an organisation, not a person', () => {
     expect(found('Getty Images photographer Jane Smith met the envoy in Geneva.')).toContain('Getty Images/organization');
   });
