@@ -50,9 +50,16 @@ export const OWN_UI_ATTRIBUTE = 'data-claimlens-ui';
 /** What `findArticle` decided about each document: what to leave out (teasers, bylines...)
  * and the wrappers between the article root and its prose, which are kept whatever their
  * class names say (a layout div named "two-col-sidebar" can hold the whole story). */
-const decided = new WeakMap<Document, { dropped: WeakSet<Element>; wrappers: WeakSet<Element>; elementsOnly: WeakSet<Element> }>();
+interface Decision {
+  dropped: WeakSet<Element>;
+  wrappers: WeakSet<Element>;
+  elementsOnly: WeakSet<Element>;
+  anyElementsOnly: boolean;
+}
+const decided = new WeakMap<Document, Decision>();
 
 function classAndId(element: Element): string {
+  if (!element.hasAttributes()) return '';
   const cls = element.getAttribute('class');
   return cls ? `${element.id} ${cls}` : element.id;
 }
@@ -60,6 +67,8 @@ function classAndId(element: Element): string {
 /** The rule that holds on any page: tags, roles and attributes that are never article text. */
 function isNeverText(element: Element, tag: string): boolean {
   if (NEVER_TEXT.has(tag)) return true;
+  // Most elements carry no attributes at all: one call instead of six.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute(OWN_UI_ATTRIBUTE) || element.hasAttribute('hidden')) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
@@ -72,7 +81,11 @@ function isNeverText(element: Element, tag: string): boolean {
 
 /** The article text of `root` as `readArticle` reads it (after `readArticle` ran on its document). */
 export function articleTextMap(root: Element): TextMap {
-  return buildTextMap(root, isNotArticleText, isNotArticleTextIn);
+  const decision = decided.get(root.ownerDocument);
+  if (!decision) return buildTextMap(root, isNotArticleText);
+  // The document's decision looked up once, not once per element.
+  const skip = (element: Element) => notArticleText(element, decision);
+  return buildTextMap(root, skip, decision.anyElementsOnly ? (parent) => decision.elementsOnly.has(parent) : undefined);
 }
 
 /**
@@ -84,7 +97,10 @@ export function isNotArticleTextIn(parent: Element): boolean {
 }
 
 export function isNotArticleText(element: Element): boolean {
-  const decision = decided.get(element.ownerDocument);
+  return notArticleText(element, decided.get(element.ownerDocument));
+}
+
+function notArticleText(element: Element, decision: Decision | undefined): boolean {
   if (decision?.wrappers.has(element)) return false;
   const tag = element.tagName.toUpperCase();
   if (isNeverText(element, tag)) return true;
@@ -226,9 +242,9 @@ function credit(pass: Pass, start: Element | null, chars: number, commas: number
  */
 function scorePage(body: Element, stripUnlikely: boolean): Pass {
   const pass: Pass = { stats: new Map(), scores: new Map(), unlikely: new Set(), stripUnlikely };
-  const visit = (element: Element, inLink: boolean): Stats => {
+  const visit = (element: Element, tag: string, inLink: boolean): Stats => {
     const s: Stats = { chars: 0, linkChars: 0, inline: 0, inlineLink: 0, commas: 0, inlineCommas: 0, prose: 0 };
-    const link = inLink || element.tagName.toUpperCase() === 'A';
+    const link = inLink || tag === 'A';
     let hasBlockChild = false;
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
@@ -251,7 +267,7 @@ function scorePage(body: Element, stripUnlikely: boolean): Pass {
           pass.unlikely.add(el);
           continue;
         }
-        const cs = visit(el, link);
+        const cs = visit(el, tag, link);
         s.chars += cs.chars;
         s.linkChars += cs.linkChars;
         s.commas += cs.commas;
@@ -265,7 +281,6 @@ function scorePage(body: Element, stripUnlikely: boolean): Pass {
         }
       }
     }
-    const tag = element.tagName.toUpperCase();
     if (BLOCKS.has(tag) || tag === 'BODY') pass.stats.set(element, s);
     // A block's own run of text is a paragraph when it is long enough and mostly not links.
     if (s.inline >= MIN_PARAGRAPH_CHARS && s.inlineLink / s.inline < 0.5 && PARAGRAPHS.has(tag)) {
@@ -275,7 +290,7 @@ function scorePage(body: Element, stripUnlikely: boolean): Pass {
     }
     return s;
   };
-  pass.stats.set(body, visit(body, false));
+  pass.stats.set(body, visit(body, 'BODY', false));
   return pass;
 }
 
@@ -721,10 +736,14 @@ function scopeAround(doc: Document, pass: Pass, top: Element, candidate: Element
   if (headline && contains(root, headline)) skip.add(headline);
   const wrappers = new WeakSet<Element>(tweetBoxes);
   if (contains(root, candidate)) for (let el: Element | null = candidate; el && el !== root; el = el.parentElement) wrappers.add(el);
-  decided.set(doc, { dropped: skip, wrappers, elementsOnly: new WeakSet(elementsOnly) });
-  for (const quote of repeatedQuotes(root)) skip.add(quote);
+  decided.set(doc, { dropped: skip, wrappers, elementsOnly: new WeakSet(elementsOnly), anyElementsOnly: elementsOnly.length > 0 });
 
-  const map = articleTextMap(root);
+  let map = articleTextMap(root);
+  const quotes = repeatedQuotes(root, map.text);
+  if (quotes.length) {
+    for (const quote of quotes) skip.add(quote);
+    map = articleTextMap(root);
+  }
   const floor = declared || root.closest('article, [itemprop="articleBody"]') ? MIN_DECLARED_ARTICLE_SIZE : MIN_ARTICLE_SIZE;
   if (proseSize(map.text) < floor || isTeaserList(root)) {
     decided.delete(doc);
@@ -833,7 +852,7 @@ function matchStructuredBody(doc: Document, articleBody: string): { scope: Artic
   visit(root);
   const headline = findHeadline(doc, root);
   if (headline && contains(root, headline)) skip.add(headline);
-  decided.set(doc, { dropped: skip, wrappers: new WeakSet(), elementsOnly: new WeakSet() });
+  decided.set(doc, { dropped: skip, wrappers: new WeakSet(), elementsOnly: new WeakSet(), anyElementsOnly: false });
   const map = articleTextMap(root);
   if (proseSize(map.text) < MIN_DECLARED_ARTICLE_SIZE) {
     decided.delete(doc);
@@ -879,10 +898,10 @@ function longestParagraphRun(doc: Document, pass: Pass): { scope: ArticleScope; 
  * Pull quotes: a quote block or aside whose words the story already has (sites repeat a
  * line in large type). A quote whose words appear only once is an embedded quote, and stays.
  */
-function repeatedQuotes(root: Element): Element[] {
+function repeatedQuotes(root: Element, text: string): Element[] {
   const candidates = [...root.querySelectorAll('blockquote, aside, [class*="quote"]')].filter((el) => !isNotArticleText(el) && !insideDropped(el, root));
   if (candidates.length === 0) return [];
-  const whole = normalized(articleTextMap(root).text);
+  const whole = normalized(text);
   const out: Element[] = [];
   for (const el of candidates) {
     const words = normalized(el.textContent ?? '');

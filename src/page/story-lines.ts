@@ -45,20 +45,20 @@ const AGENCY_AT_END =
   /(?:getty(?:\s+images)?|\bap(?:\s+(?:photo|file|images))?|associated press|reuters|afp|epa(?:-efe)?|shutterstock|alamy|istock(?:photo)?|bloomberg|via ap|pa (?:wire|media|images)|xinhua|anadolu(?: agency)?|dpa|imago|sipa|zuma(?: press)?|nurphoto)\s*(?:file|images|photo)?\s*\)?\s*$/i;
 
 const INSERT = [
-  /^(?:related|read more|read also|also read|see also|more|more on this|more from|recommended|watch|listen|most read|further reading|trending|next|previous|click here|read the full story|don't miss|don’t miss|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|leer más|ver también)\b[^:|»›>]{0,30}[:|»›>]/i,
+  /^(?:related|read more|read also|also read|see also|more|more on this|more from [\w ]+|recommended|watch|listen|most read|further reading|trending|next|previous|click here|read the full story|don't miss|don’t miss|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|leer más|ver también)(?: (?:stories|story|articles|coverage|content|links|videos?|news|reading))?\s*[:|»›>]/i,
   /^(?:related|more|read more|see also|also read|recommended|trending|most read|related (?:stories|articles|coverage|content|links|video))\s*:?\s*$/i,
   /\[(?:insight|video|pictures|photos|poll|latest|revealed|analysis|live|gallery|watch|read more)\]\s*\|?\s*$/i,
 ];
 
 const PROMO = [
-  /\bfollow\b[^.!?]{0,60}\b(?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky)\b/i,
-  /\b(?:sign up|subscribe)\b[^.!?]{0,60}\b(?:newsletter|inbox|updates|emails?|alerts|briefing|our)\b/i,
-  /\bnewsletters?\b[^.!?]{0,60}\b(?:sign up|subscribe|inbox|delivered|daily|weekly)\b/i,
+  /\bfollow\b[^.!?]*\b(?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky)\b/i,
+  /\b(?:sign up|subscribe)\b[^.!?]*\b(?:newsletter|inbox|updates|emails?|alerts|briefing|our)\b/i,
+  /\bnewsletters?\b[^.!?]*\b(?:sign up|subscribe|inbox|delivered|daily|weekly)\b/i,
   /\b(?:meet|to) your inbox\b/i,
   /\b(?:have a|news) tip\b/i,
   /[\w.+-]+@[\w-]+\.[a-z]{2,}/i,
   /\bjoin (?:our|the conversation)\b/i,
-  /\bdownload (?:the|our)\b[^.!?]{0,40}\bapp\b/i,
+  /\bdownload (?:the|our)\b[^.!?]*\bapp\b/i,
   /^listen to\b/i,
 ];
 

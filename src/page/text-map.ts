@@ -124,9 +124,10 @@ export function buildTextMap(root: Element, skip: SkipRule = () => false, skipTe
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (skip(el)) continue;
-        const block = BLOCK_TAGS.has(el.tagName.toUpperCase());
+        const tag = el.tagName.toUpperCase();
+        const block = BLOCK_TAGS.has(tag);
         if (block) breakLine();
-        if (el.tagName.toUpperCase() !== 'BR') walk(el, preformatted || el.tagName.toUpperCase() === 'PRE');
+        if (tag !== 'BR') walk(el, preformatted || tag === 'PRE');
         if (block) breakLine();
       }
     }
