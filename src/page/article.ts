@@ -162,6 +162,8 @@ interface Pass {
   unlikely: Set<Element>;
   /** Whether furniture by class or id was left out (the first try; the second keeps it). */
   stripUnlikely: boolean;
+  /** The element scored (the body, or the part of it that can hold the story). */
+  region: Element;
 }
 
 function visibleLength(data: string): number {
@@ -228,7 +230,7 @@ function credit(pass: Pass, start: Element | null, chars: number, commas: number
   let level = 0;
   for (let el = start; el && level < 5; el = el.parentElement, level++) {
     const tag = el.tagName.toUpperCase();
-    if (tag === 'HTML') break;
+    if (tag === 'HTML' || el === pass.region.parentElement) break;
     let current = pass.scores.get(el);
     if (current === undefined) current = tagWeight(tag) + classWeight(el);
     const share = level === 0 ? 1 : level === 1 ? 2 : level * 3;
@@ -240,8 +242,8 @@ function credit(pass: Pass, start: Element | null, chars: number, commas: number
  * One read-only walk over the page: text and link lengths of every block, and each
  * paragraph's score credited to its ancestors (parent fully, grandparent by half, and so on).
  */
-function scorePage(body: Element, stripUnlikely: boolean): Pass {
-  const pass: Pass = { stats: new Map(), scores: new Map(), unlikely: new Set(), stripUnlikely };
+function scorePage(body: Element, stripUnlikely: boolean, region: Element = body): Pass {
+  const pass: Pass = { stats: new Map(), scores: new Map(), unlikely: new Set(), stripUnlikely, region };
   const visit = (element: Element, tag: string, inLink: boolean): Stats => {
     const s: Stats = { chars: 0, linkChars: 0, inline: 0, inlineLink: 0, commas: 0, inlineCommas: 0, prose: 0 };
     const link = inLink || tag === 'A';
@@ -290,7 +292,7 @@ function scorePage(body: Element, stripUnlikely: boolean): Pass {
     }
     return s;
   };
-  pass.stats.set(body, visit(body, 'BODY', false));
+  pass.stats.set(region, visit(region, region.tagName.toUpperCase(), false));
   return pass;
 }
 
@@ -312,6 +314,33 @@ function contains(a: Element, b: Element): boolean {
 interface Ranked {
   element: Element;
   score: number;
+}
+
+/**
+ * The part of the page that can hold the story, found with native calls rather than a walk
+ * of every element: the deepest element holding 80 % of the text in the page's <p>s, two
+ * levels up (so the story's siblings and wrappers are scored too). Null when the page has
+ * too few paragraphs to tell; then the whole body is scored.
+ */
+function storyRegion(body: Element): Element | null {
+  const paragraphs = body.getElementsByTagName('p');
+  if (paragraphs.length < 3) return null;
+  const held = new Map<Element, number>();
+  let total = 0;
+  let counted = 0;
+  for (const p of paragraphs) {
+    const n = p.textContent?.length ?? 0;
+    if (n < 80) continue;
+    total += n;
+    counted++;
+    for (let el = p.parentElement, depth = 0; el && el !== body && depth < 16; el = el.parentElement, depth++) held.set(el, (held.get(el) ?? 0) + n);
+  }
+  if (counted < 3 || total < 1500) return null;
+  let best: Element | null = null;
+  for (const [el, n] of held) if (n >= total * 0.8 && (!best || best.contains(el))) best = el;
+  if (!best) return null;
+  for (let up = 0; up < 2 && best.parentElement && best.parentElement !== body; up++) best = best.parentElement;
+  return best;
 }
 
 function rank(pass: Pass): Ranked[] {
@@ -688,8 +717,14 @@ function locate(doc: Document): { scope: ArticleScope; map: TextMap } | null {
   const declared = declaresArticle(doc);
   // Class names that say "sidebar" or "header" are usually right; when leaving them out
   // leaves no article, some page wrapper was misnamed, so look again with them in.
-  const strict = attempt(doc, body, true, declared);
-  const found = strict.found ?? attempt(doc, body, false, declared).found;
+  // Score the part of the page that holds its paragraphs; when that finds nothing, the whole.
+  const region = storyRegion(body);
+  let strict = attempt(doc, body, true, declared, region);
+  let found = strict.found ?? attempt(doc, body, false, declared, region).found;
+  if (!found && region) {
+    strict = attempt(doc, body, true, declared, null);
+    found = strict.found ?? attempt(doc, body, false, declared, null).found;
+  }
   // The page's own linked data may hold the story's text: when the scoring found nothing, or
   // much less than that text, the blocks holding it are the story.
   const structured = structuredBody(doc);
@@ -703,8 +738,8 @@ function locate(doc: Document): { scope: ArticleScope; map: TextMap } | null {
   return null;
 }
 
-function attempt(doc: Document, body: Element, stripUnlikely: boolean, declared: boolean): { pass: Pass; found: { scope: ArticleScope; map: TextMap } | null } {
-  const pass = scorePage(body, stripUnlikely);
+function attempt(doc: Document, body: Element, stripUnlikely: boolean, declared: boolean, region: Element | null): { pass: Pass; found: { scope: ArticleScope; map: TextMap } | null } {
+  const pass = scorePage(body, stripUnlikely, region ?? body);
   const ranked = rank(pass);
   // When the best block holds too little prose once its furniture is gone (a title block, a
   // teaser strip), the next best may be the story: try a few, best first.
