@@ -708,10 +708,16 @@ function proseSize(text: string): number {
  * The article on the page, or null when there is none (a front page, a search page, an app).
  */
 export function findArticle(doc: Document): ArticleScope | null {
-  return locate(doc)?.scope ?? null;
+  return readArticle(doc)?.scope ?? null;
 }
 
-function locate(doc: Document): { scope: ArticleScope; map: TextMap } | null {
+type Found = { scope: ArticleScope; map: TextMap };
+
+/**
+ * The search, as steps: each `yield` is a point where the page may have its main thread back
+ * (`readArticleInSteps`); `readArticle` runs them straight through.
+ */
+function* locate(doc: Document): Generator<void, Found | null> {
   const body = doc.body;
   if (!body || isSectionPage(doc)) return null;
   const declared = declaresArticle(doc);
@@ -719,12 +725,13 @@ function locate(doc: Document): { scope: ArticleScope; map: TextMap } | null {
   // leaves no article, some page wrapper was misnamed, so look again with them in.
   // Score the part of the page that holds its paragraphs; when that finds nothing, the whole.
   const region = storyRegion(body);
-  let strict = attempt(doc, body, true, declared, region);
-  let found = strict.found ?? attempt(doc, body, false, declared, region).found;
+  let strict = yield* attempt(doc, body, true, declared, region);
+  let found = strict.found ?? (yield* attempt(doc, body, false, declared, region)).found;
   if (!found && region) {
-    strict = attempt(doc, body, true, declared, null);
-    found = strict.found ?? attempt(doc, body, false, declared, null).found;
+    strict = yield* attempt(doc, body, true, declared, null);
+    found = strict.found ?? (yield* attempt(doc, body, false, declared, null)).found;
   }
+  yield;
   // The page's own linked data may hold the story's text: when the scoring found nothing, or
   // much less than that text, the blocks holding it are the story.
   const structured = structuredBody(doc);
@@ -738,8 +745,9 @@ function locate(doc: Document): { scope: ArticleScope; map: TextMap } | null {
   return null;
 }
 
-function attempt(doc: Document, body: Element, stripUnlikely: boolean, declared: boolean, region: Element | null): { pass: Pass; found: { scope: ArticleScope; map: TextMap } | null } {
+function* attempt(doc: Document, body: Element, stripUnlikely: boolean, declared: boolean, region: Element | null): Generator<void, { pass: Pass; found: Found | null }> {
   const pass = scorePage(body, stripUnlikely, region ?? body);
+  yield;
   const ranked = rank(pass);
   // When the best block holds too little prose once its furniture is gone (a title block, a
   // teaser strip), the next best may be the story: try a few, best first.
@@ -750,6 +758,7 @@ function attempt(doc: Document, body: Element, stripUnlikely: boolean, declared:
     tried.add(top);
     const found = scopeAround(doc, pass, top, ranked[i]!.element, declared);
     if (found) return { pass, found };
+    yield;
   }
   return { pass, found: null };
 }
@@ -954,5 +963,33 @@ function insideDropped(element: Element, root: Element): boolean {
 
 /** The article text with its DOM map, or null when the page has no article. */
 export function readArticle(doc: Document): { scope: ArticleScope; map: TextMap } | null {
-  return locate(doc);
+  const steps = locate(doc);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `readArticle` in chunks: after a step, when the work since the last pause reached
+ * `budgetMs`, it awaits `pause()` (an idle callback) so a long page never holds the main
+ * thread for one long task. `measure` wraps each chunk (the User Timing step).
+ */
+export async function readArticleInSteps(
+  doc: Document,
+  options: { pause: () => Promise<void>; now: () => number; budgetMs: number; measure?: <T>(work: () => T) => T },
+): Promise<Found | null> {
+  const steps = locate(doc);
+  const measure = options.measure ?? ((work) => work());
+  for (;;) {
+    const chunk = measure(() => {
+      const started = options.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done || options.now() - started >= options.budgetMs) return step;
+      }
+    });
+    if (chunk.done) return chunk.value;
+    await options.pause();
+  }
 }

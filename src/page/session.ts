@@ -12,7 +12,7 @@ import { contentRequestReaders, LIMITS } from '../messages';
 import { createRouter, request, type Transport } from '../router';
 import { DETECTION_KEYS, readSettings, SETTINGS_KEY, type Settings, shouldScan } from '../settings';
 import { anchorAll } from './anchor';
-import { OWN_UI_ATTRIBUTE, readArticle } from './article';
+import { OWN_UI_ATTRIBUTE, readArticleInSteps } from './article';
 import { createPainter, type HighlightCategory, MARK_ATTRIBUTE } from './highlight';
 import { rangeContainsPoint, rangeOf, spansAt, textOffsetAtPoint } from './hit-test';
 import { CARD_CSS, type CardContent, type CardSaveRequest, createHoverCard, type HoverCard } from './hover-card';
@@ -33,6 +33,15 @@ export interface PageSessionOptions {
 }
 
 const HOVER_DELAY_MS = 250;
+const READ_CHUNK_MS = 10;
+
+/** The next idle period (or, where there is none, the next task), at most 100 ms away. */
+function idle(win: Window): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: 100 });
+    else win.setTimeout(resolve, 0);
+  });
+}
 
 function byStart<T extends { start: number }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => a.start - b.start);
@@ -187,7 +196,15 @@ export function startPageSession(options: PageSessionOptions): void {
       if (thisPass === pass) await report(false);
       return;
     }
-    const article = timed(perf, 'read-article', () => readArticle(doc));
+    // In chunks of about 10 ms with an idle callback between them: a long page never holds
+    // the reader's main thread in one long task.
+    const article = await readArticleInSteps(doc, {
+      pause: () => idle(win),
+      now: () => perf.now(),
+      budgetMs: READ_CHUNK_MS,
+      measure: (work) => timed(perf, 'read-article', work),
+    });
+    if (signal.aborted || thisPass !== pass) return;
     map = article?.map ?? null;
     articleRoot = article?.scope.root ?? null;
     if (map && map.text !== detectedText) {

@@ -5,7 +5,7 @@
  */
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { articleTextMap, readArticle } from '../../../src/page/article';
+import { articleTextMap, readArticle, readArticleInSteps } from '../../../src/page/article';
 
 function parse(html: string, url = 'https://news.example/world/2026/11/23/talks-resume'): Document {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
@@ -126,5 +126,37 @@ describe('article finding that does not give up', () => {
     const card = (n: number) => `<article class="card"><h2><a href="/story-${n}">Headline ${n} on the harbour vote</a></h2><p>${STORY[n % STORY.length]}</p></article>`;
     const html = page(`<h1>Today</h1>${[0, 1, 2, 3, 4, 5].map(card).join('')}`, '<meta property="og:type" content="website">');
     expect(readArticle(parse(html, 'https://news.example/'))).toBeNull();
+  });
+});
+
+describe('readArticleInSteps: the same article, read in chunks', () => {
+  const html = page(`<article><h1>River treaty talks to resume next week</h1><div class="body-a8f">${STORY.map((_, i) => p(i)).join('')}</div></article>`);
+
+  it('pauses between steps when the budget is spent, and finds what readArticle finds', async () => {
+    let pauses = 0;
+    let chunks = 0;
+    let clock = 0;
+    const found = await readArticleInSteps(parse(html), {
+      pause: async () => {
+        pauses++;
+      },
+      // Every look at the clock finds a millisecond gone: each step spends the budget.
+      now: () => clock++,
+      budgetMs: 1,
+      measure: (work) => {
+        chunks++;
+        return work();
+      },
+    });
+    expect(found?.map.text).toBe(readArticle(parse(html))?.map.text);
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(chunks).toBe(pauses + 1);
+  });
+
+  it('runs in one chunk when the page is read within the budget', async () => {
+    let pauses = 0;
+    const found = await readArticleInSteps(parse(html), { pause: async () => void pauses++, now: () => 0, budgetMs: 10 });
+    expect(found?.map.text).toContain('winter floods');
+    expect(pauses).toBe(0);
   });
 });
