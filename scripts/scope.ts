@@ -8,7 +8,7 @@
  */
 import { corpusDir, hasCorpus, listCorpus } from './scope/corpus';
 import { type PageResult, evaluatePage } from './scope/evaluate';
-import { mean, median } from './scope/measure';
+import { f1, mean, median } from './scope/measure';
 import { showPage } from './scope/show';
 
 const json = process.argv.includes('--json');
@@ -43,7 +43,7 @@ interface Figures {
   microRecall: number;
 }
 
-function figures(list: PageResult[], which: 'ours' | 'readability'): Figures {
+function figures(list: PageResult[], which: 'ours' | 'readability' | 'oursBag' | 'readabilityBag'): Figures {
   const scored = list.map((r) => r[which]).filter((o) => o !== null);
   const both = scored.reduce((s, o) => s + o.both, 0);
   return {
@@ -60,7 +60,11 @@ function figures(list: PageResult[], which: 'ours' | 'readability'): Figures {
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 const ours = figures(results, 'ours');
 const theirs = figures(results, 'readability');
+const oursBag = figures(results, 'oursBag');
+const theirsBag = figures(results, 'readabilityBag');
 const front = results.filter((r) => r.frontPage);
+/** Pages where Readability.js sees an article and there is a true body, but we find none. */
+const missed = results.filter((r) => r.hasTrueBody && r.probablyReaderable && !r.found);
 const leads = results.filter((r) => r.leadOurs !== null);
 const headlines = results.filter((r) => r.headlineMatches !== null);
 const articles = results.filter((r) => !r.frontPage);
@@ -69,8 +73,17 @@ const summary = {
   scope: {
     pages: results.length,
     scoredPages: ours.pages,
+    metric: 'token 4-shingles (scrapinghub): P and R averaged over pages, F1 of the means',
     precision: round(ours.precision),
     recall: round(ours.recall),
+    f1: round(f1(ours.precision, ours.recall)),
+    readabilityF1: round(f1(theirs.precision, theirs.recall)),
+    articlesMissed: missed.length,
+    articlesMissedPages: missed.map((r) => r.id),
+    bagPrecision: round(oursBag.precision),
+    bagRecall: round(oursBag.recall),
+    readabilityBagPrecision: round(theirsBag.precision),
+    readabilityBagRecall: round(theirsBag.recall),
     precisionMedian: round(ours.precisionMedian),
     recallMedian: round(ours.recallMedian),
     microPrecision: round(ours.microPrecision),
@@ -124,11 +137,14 @@ if (json) {
     ...r,
     ours: r.ours && { ...r.ours, precision: round(r.ours.precision), recall: round(r.ours.recall) },
     readability: r.readability && { ...r.readability, precision: round(r.readability.precision), recall: round(r.readability.recall) },
+    oursBag: r.oursBag && { ...r.oursBag, precision: round(r.oursBag.precision), recall: round(r.oursBag.recall) },
+    readabilityBag: r.readabilityBag && { ...r.readabilityBag, precision: round(r.readabilityBag.precision), recall: round(r.readabilityBag.recall) },
     ms: Object.fromEntries(Object.entries(r.ms).map(([k, v]) => [k, round(v, 1)])),
   }));
   console.log(JSON.stringify({ summary, sources, pages: perPage }, null, 2));
 } else {
-  const pct = (x: number | undefined) => (x === undefined ? '    -' : x.toFixed(2).padStart(5));
+  const f3 = (x: number) => x.toFixed(3);
+  const pct = (x: number | undefined) => (x === undefined ? '    -' : x.toFixed(3).padStart(5));
   const pctOf = (x: number, n: number) => (n === 0 ? '    -' : pct(x));
   const flag = (b: boolean | null) => (b === null ? '-' : b ? 'y' : 'n');
   console.log(
@@ -148,10 +164,11 @@ if (json) {
   }
   const s = summary.scope;
   console.log(`
-summary over ${s.scoredPages} pages with a true article text (${s.pages} pages in all)
-                 macro P  macro R  median P  median R  micro P  micro R  ms/page (mean, median)
-  Claimlens        ${pct(s.precision)}    ${pct(s.recall)}     ${pct(s.precisionMedian)}     ${pct(s.recallMedian)}    ${pct(s.microPrecision)}    ${pct(s.microRecall)}  ${s.msPerPage} / ${s.msPerPageMedian}  (warm median ${s.warmMsPerPageMedian})
-  Readability.js   ${pct(s.readabilityPrecision)}    ${pct(s.readabilityRecall)}     ${pct(s.readabilityPrecisionMedian)}     ${pct(s.readabilityRecallMedian)}    ${pct(s.readabilityMicroPrecision)}    ${pct(s.readabilityMicroRecall)}  ${s.readabilityMsPerPage} / ${s.readabilityMsPerPageMedian}  (warm median ${s.readabilityWarmMsPerPageMedian}; isProbablyReaderable ${s.readerableMsPerPage})
+summary over ${s.scoredPages} pages with a true article text (${s.pages} pages in all); token 4-shingles (scrapinghub metric)
+                 macro P  macro R  F1 of means  median P  median R  micro P  micro R  bag P  bag R  ms/page (mean, median)
+  Claimlens        ${pct(s.precision)}    ${pct(s.recall)}      ${f3(s.f1)}     ${pct(s.precisionMedian)}     ${pct(s.recallMedian)}    ${pct(s.microPrecision)}    ${pct(s.microRecall)}  ${pct(s.bagPrecision)}  ${pct(s.bagRecall)}  ${s.msPerPage} / ${s.msPerPageMedian}  (warm median ${s.warmMsPerPageMedian})
+  Readability.js   ${pct(s.readabilityPrecision)}    ${pct(s.readabilityRecall)}      ${f3(s.readabilityF1)}     ${pct(s.readabilityPrecisionMedian)}     ${pct(s.readabilityRecallMedian)}    ${pct(s.readabilityMicroPrecision)}    ${pct(s.readabilityMicroRecall)}  ${pct(s.readabilityBagPrecision)}  ${pct(s.readabilityBagRecall)}  ${s.readabilityMsPerPage} / ${s.readabilityMsPerPageMedian}  (warm median ${s.readabilityWarmMsPerPageMedian}; isProbablyReaderable ${s.readerableMsPerPage})
+  articles missed: ${s.articlesMissed}${s.articlesMissed ? ` (${s.articlesMissedPages.join(', ')})` : ''}   (Readability's isProbablyReaderable says article, the true body is not empty, Claimlens finds none)
   front pages quiet: ${s.frontPagesQuiet ? 'yes' : 'NO'} (Readability: ${s.readabilityFrontPagesQuiet ? 'yes' : 'no'}; isProbablyReaderable true on ${s.readerableFrontPages} of them)
   articles found: ${s.articlesFound}; isProbablyReaderable: ${s.readerableArticles}; body lead found: ${s.leadFound} (Readability ${s.readabilityLeadFound}); headline: ${s.headlineFound}
   our ms per 1,000 words (median): ${s.msPer1kWords} cold, ${s.warmMsPer1kWords} warm   (happy-dom in Node; the browser is faster, see npm run bench)`);

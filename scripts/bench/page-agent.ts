@@ -26,6 +26,8 @@ export interface Collected {
   highlights: Record<string, number>;
   /** Distinct texts of the person, organization and place ranges (what mark.js gets). */
   actorTerms: string[];
+  /** The text of every painted actor and claim range (for the share inside the true body). */
+  paintedTexts: string[];
 }
 
 interface HighlightRegistry {
@@ -47,6 +49,7 @@ declare global {
 const PREFIX = 'claimlens:';
 const MARKS = new Set([`${PREFIX}start`, `${PREFIX}painted`]);
 const ACTOR_HIGHLIGHTS = ['claimlens-person', 'claimlens-organization', 'claimlens-place'];
+const CLAIM_HIGHLIGHTS = ['claimlens-claim-named', 'claimlens-claim-vague', 'claimlens-claim-unattributed'];
 
 let article: { root: Element; map: TextMap } | null = null;
 
@@ -74,10 +77,12 @@ export function collect(): Collected {
   }
   const highlights: Record<string, number> = {};
   const terms = new Set<string>();
+  const paintedTexts: string[] = [];
   for (const [name, highlight] of registry()) {
     if (!name.startsWith('claimlens-') || name.startsWith('claimlens-bench')) continue;
     highlights[name.slice('claimlens-'.length)] = highlight.size;
     if (ACTOR_HIGHLIGHTS.includes(name)) for (const range of highlight) terms.add(range.toString());
+    if (ACTOR_HIGHLIGHTS.includes(name) || CLAIM_HIGHLIGHTS.includes(name)) for (const range of highlight) paintedTexts.push(range.toString());
   }
   return {
     marks: all.filter((e) => MARKS.has(e.name)),
@@ -85,6 +90,7 @@ export function collect(): Collected {
     longTasks: [...(window.__claimlensBenchLongTasks ?? [])],
     highlights,
     actorTerms: [...terms].filter((t) => t.trim().length > 0).sort(),
+    paintedTexts,
   };
 }
 

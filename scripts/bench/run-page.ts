@@ -9,7 +9,7 @@ import type { FixtureServer } from '../lib/fixture-server';
 import { PAINTED, READ_DONE } from './init-script';
 import type { Collected, ScopeResult } from './page-agent';
 import type { BenchPage } from './pages';
-import { byStep, max, overlap, round, tasksBetween, tokens } from './stats';
+import { byStep, insideBody, max, round, shingleOverlap, tasksBetween, tokens } from './stats';
 import { startTrace, type Trace, taskFigures, type TaskFigures } from './trace';
 
 /** `replaced`: the page replaced its own document after Claimlens ran (document.open/write), so its figures are gone. */
@@ -41,6 +41,8 @@ export interface PageRow {
   longTasksApiMs: number | null;
   highlights: Record<string, number>;
   highlightTotal: number;
+  /** Painted actor and claim ranges whose text lies in the true body, of those painted (null without a true body). */
+  highlightsInBody: { inside: number; total: number } | null;
   paint: {
     terms: number;
     /** `claimlens:paint`: ranges from detection offsets for every category, one Highlight each. */
@@ -117,6 +119,7 @@ function emptyRow(page: BenchPage): PageRow {
     longTasksApiMs: null,
     highlights: {},
     highlightTotal: 0,
+    highlightsInBody: null,
     paint: {
       terms: 0,
       oursMs: null,
@@ -261,8 +264,9 @@ async function measureTraced(tab: Page, page: BenchPage, ctx: PageContext, row: 
   row.scope.ms = round(scope.ms, 2);
   row.scope.readabilityMs = round(readability.ms, 2);
   if (!page.frontPage && page.expected !== null && row.status !== 'replaced') {
-    const o = overlap(scope.text, page.expected);
-    const r = overlap(readability.text, page.expected);
+    const o = shingleOverlap(scope.text, page.expected);
+    const r = shingleOverlap(readability.text, page.expected);
+    row.highlightsInBody = insideBody(collected.paintedTexts, page.expected);
     row.scope.precision = round(o.precision, 4);
     row.scope.recall = round(o.recall, 4);
     row.scope.readabilityPrecision = round(r.precision, 4);

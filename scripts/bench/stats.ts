@@ -1,7 +1,26 @@
 /** Small pure helpers for the bench: medians, rounding, and which long tasks are ours. */
 import type { TimingEntry } from './page-agent';
 
-export { mean, median, overlap, tokens } from '../scope/measure';
+import { tokens } from '../scope/measure';
+
+export { mean, median, overlap, shingleOverlap, tokens } from '../scope/measure';
+
+/**
+ * How many painted texts lie in the true body: a text counts when its words, in order, are a
+ * run of the true body's words (case and punctuation aside). An empty text is not counted.
+ */
+export function insideBody(painted: readonly string[], body: string): { inside: number; total: number } {
+  const haystack = ` ${tokens(body).join(' ')} `;
+  let inside = 0;
+  let total = 0;
+  for (const text of painted) {
+    const words = tokens(text);
+    if (words.length === 0) continue;
+    total++;
+    if (haystack.includes(` ${words.join(' ')} `)) inside++;
+  }
+  return { inside, total };
+}
 
 export function round(x: number, digits = 1): number {
   const f = 10 ** digits;

@@ -2,7 +2,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { readArticle } from '../../src/page/article';
 import { type CorpusPage, parsePage } from './corpus';
-import { type Overlap, leadFound, overlap, sameHeadline, tokens } from './measure';
+import { type Overlap, leadFound, overlap, sameHeadline, shingleOverlap, tokens } from './measure';
 
 export interface PageResult {
   id: string;
@@ -11,8 +11,14 @@ export interface PageResult {
   /** Words in the text we take as the article (0 when we found none). */
   words: number;
   found: boolean;
+  /** The scrapinghub metric: token 4-shingles (see `shingleOverlap`). */
   ours: Overlap | null;
   readability: Overlap | null;
+  /** Bag-of-tokens overlap, the figure this script reported before the shingles. */
+  oursBag: Overlap | null;
+  readabilityBag: Overlap | null;
+  /** The page has a true body (its text, or for lead-only pages its first words). */
+  hasTrueBody: boolean;
   readabilityFound: boolean;
   probablyReaderable: boolean;
   /** The first words of the body are in our text / Readability's (pages with only a lead). */
@@ -74,8 +80,11 @@ export function evaluatePage(page: CorpusPage, options: { readability?: boolean;
       frontPage: page.frontPage,
       words: tokens(text).length,
       found: article !== null,
-      ours: scored ? overlap(text, page.expected!) : null,
-      readability: scored && options.readability !== false ? overlap(readabilityText, page.expected!) : null,
+      ours: scored ? shingleOverlap(text, page.expected!) : null,
+      readability: scored && options.readability !== false ? shingleOverlap(readabilityText, page.expected!) : null,
+      oursBag: scored ? overlap(text, page.expected!) : null,
+      readabilityBag: scored && options.readability !== false ? overlap(readabilityText, page.expected!) : null,
+      hasTrueBody: !page.frontPage && tokens(page.expected ?? page.leadWords ?? '').length > 0,
       readabilityFound,
       probablyReaderable,
       leadOurs: page.leadWords ? leadFound(text, page.leadWords) : null,

@@ -39,6 +39,54 @@ export function overlap(found: string, truth: string): Overlap {
   };
 }
 
+/** Word tokens as the scrapinghub benchmark cuts them (Python's `\w+`, case kept). */
+export function wordTokens(text: string): string[] {
+  return text.match(/[\p{L}\p{N}_\p{M}]+/gu) ?? [];
+}
+
+function shingles(text: string, n: number): Map<string, number> {
+  const t = wordTokens(text);
+  const counts = new Map<string, number>();
+  // As the benchmark does: a text shorter than n tokens is one shingle of what it has.
+  for (let i = 0; i < Math.max(1, t.length - n + 1); i++) {
+    const key = t.slice(i, i + n).join(' ');
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The scrapinghub article-extraction-benchmark metric for one page: token 4-shingles counted
+ * as a bag on each side, true positives the shared counts. Precision and recall are averaged
+ * over pages and F1 is taken of the means (`f1`). An empty answer on a page with an article
+ * scores 0 on both counts; two empty texts score 1.
+ */
+export function shingleOverlap(found: string, truth: string, n = 4): Overlap {
+  const a = shingles(found, n);
+  const b = shingles(truth, n);
+  let both = 0;
+  let foundCount = 0;
+  let truthCount = 0;
+  for (const [k, c] of a) {
+    foundCount += c;
+    both += Math.min(c, b.get(k) ?? 0);
+  }
+  for (const c of b.values()) truthCount += c;
+  if (foundCount === 0 && truthCount === 0) return { found: 0, truth: 0, both: 0, precision: 1, recall: 1 };
+  return {
+    found: foundCount,
+    truth: truthCount,
+    both,
+    precision: foundCount ? both / foundCount : 0,
+    recall: truthCount ? both / truthCount : 0,
+  };
+}
+
+/** F1 of a precision and a recall (the benchmark takes it of the macro means). */
+export function f1(precision: number, recall: number): number {
+  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
 export function mean(xs: number[]): number {
   return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0;
 }

@@ -11,11 +11,15 @@
  * measures both on the shared corpus).
  *
  * What is left out is recorded per document (never by touching the page) and applied by
- * `isNotArticleText`, so `buildTextMap(scope.root, isNotArticleText)` reads the same text
- * wherever it is called. Front pages stay quiet: a block of story cards is not an article,
+ * `isNotArticleText` (and `isNotArticleTextIn` for an embedded tweet's chrome), so
+ * `articleTextMap(scope.root)` reads the same text wherever it is called. Inside the body,
+ * captions, credits, bylines, inserts and promotions are left out too (`story-lines.ts`).
+ * When the scoring finds nothing, the page's linked data (`articleBody`), its
+ * `[itemprop=articleBody]` or its longest run of paragraphs is tried before staying quiet. Front pages stay quiet: a block of story cards is not an article,
  * and neither is a page that says it is a listing (linked data, or og:type "website" on a
  * section address).
  */
+import { MAX_LINE_CHARS, notStoryLine } from './story-lines';
 import { type TextMap, buildTextMap } from './text-map';
 
 export interface ArticleScope {
@@ -46,9 +50,16 @@ export const OWN_UI_ATTRIBUTE = 'data-claimlens-ui';
 /** What `findArticle` decided about each document: what to leave out (teasers, bylines...)
  * and the wrappers between the article root and its prose, which are kept whatever their
  * class names say (a layout div named "two-col-sidebar" can hold the whole story). */
-const decided = new WeakMap<Document, { dropped: WeakSet<Element>; wrappers: WeakSet<Element> }>();
+interface Decision {
+  dropped: WeakSet<Element>;
+  wrappers: WeakSet<Element>;
+  elementsOnly: WeakSet<Element>;
+  anyElementsOnly: boolean;
+}
+const decided = new WeakMap<Document, Decision>();
 
 function classAndId(element: Element): string {
+  if (!element.hasAttributes()) return '';
   const cls = element.getAttribute('class');
   return cls ? `${element.id} ${cls}` : element.id;
 }
@@ -56,6 +67,8 @@ function classAndId(element: Element): string {
 /** The rule that holds on any page: tags, roles and attributes that are never article text. */
 function isNeverText(element: Element, tag: string): boolean {
   if (NEVER_TEXT.has(tag)) return true;
+  // Most elements carry no attributes at all: one call instead of six.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute(OWN_UI_ATTRIBUTE) || element.hasAttribute('hidden')) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
@@ -66,8 +79,28 @@ function isNeverText(element: Element, tag: string): boolean {
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
+/** The article text of `root` as `readArticle` reads it (after `readArticle` ran on its document). */
+export function articleTextMap(root: Element): TextMap {
+  const decision = decided.get(root.ownerDocument);
+  if (!decision) return buildTextMap(root, isNotArticleText);
+  // The document's decision looked up once, not once per element.
+  const skip = (element: Element) => notArticleText(element, decision);
+  return buildTextMap(root, skip, decision.anyElementsOnly ? (parent) => decision.elementsOnly.has(parent) : undefined);
+}
+
+/**
+ * Text nodes sitting directly in an element whose own text is chrome: an embedded tweet's
+ * "— Name (@handle) date" around the tweet's paragraph, which is kept.
+ */
+export function isNotArticleTextIn(parent: Element): boolean {
+  return decided.get(parent.ownerDocument)?.elementsOnly.has(parent) ?? false;
+}
+
 export function isNotArticleText(element: Element): boolean {
-  const decision = decided.get(element.ownerDocument);
+  return notArticleText(element, decided.get(element.ownerDocument));
+}
+
+function notArticleText(element: Element, decision: Decision | undefined): boolean {
   if (decision?.wrappers.has(element)) return false;
   const tag = element.tagName.toUpperCase();
   if (isNeverText(element, tag)) return true;
@@ -105,6 +138,8 @@ const PARAGRAPHS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD', 'BLO
 const MIN_PARAGRAPH_CHARS = 25;
 /** Below this much prose, what we found is not an article (a stub, a gallery, an app). */
 const MIN_ARTICLE_SIZE = 120;
+/** ...unless the page says it is an article (a short news item is still the page's story). */
+const MIN_DECLARED_ARTICLE_SIZE = 60;
 
 interface Stats {
   /** Characters of text below the element (white space runs count once). */
@@ -127,6 +162,8 @@ interface Pass {
   unlikely: Set<Element>;
   /** Whether furniture by class or id was left out (the first try; the second keeps it). */
   stripUnlikely: boolean;
+  /** The element scored (the body, or the part of it that can hold the story). */
+  region: Element;
 }
 
 function visibleLength(data: string): number {
@@ -193,7 +230,7 @@ function credit(pass: Pass, start: Element | null, chars: number, commas: number
   let level = 0;
   for (let el = start; el && level < 5; el = el.parentElement, level++) {
     const tag = el.tagName.toUpperCase();
-    if (tag === 'HTML') break;
+    if (tag === 'HTML' || el === pass.region.parentElement) break;
     let current = pass.scores.get(el);
     if (current === undefined) current = tagWeight(tag) + classWeight(el);
     const share = level === 0 ? 1 : level === 1 ? 2 : level * 3;
@@ -205,11 +242,11 @@ function credit(pass: Pass, start: Element | null, chars: number, commas: number
  * One read-only walk over the page: text and link lengths of every block, and each
  * paragraph's score credited to its ancestors (parent fully, grandparent by half, and so on).
  */
-function scorePage(body: Element, stripUnlikely: boolean): Pass {
-  const pass: Pass = { stats: new Map(), scores: new Map(), unlikely: new Set(), stripUnlikely };
-  const visit = (element: Element, inLink: boolean): Stats => {
+function scorePage(body: Element, stripUnlikely: boolean, region: Element = body): Pass {
+  const pass: Pass = { stats: new Map(), scores: new Map(), unlikely: new Set(), stripUnlikely, region };
+  const visit = (element: Element, tag: string, inLink: boolean): Stats => {
     const s: Stats = { chars: 0, linkChars: 0, inline: 0, inlineLink: 0, commas: 0, inlineCommas: 0, prose: 0 };
-    const link = inLink || element.tagName.toUpperCase() === 'A';
+    const link = inLink || tag === 'A';
     let hasBlockChild = false;
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
@@ -232,7 +269,7 @@ function scorePage(body: Element, stripUnlikely: boolean): Pass {
           pass.unlikely.add(el);
           continue;
         }
-        const cs = visit(el, link);
+        const cs = visit(el, tag, link);
         s.chars += cs.chars;
         s.linkChars += cs.linkChars;
         s.commas += cs.commas;
@@ -246,7 +283,6 @@ function scorePage(body: Element, stripUnlikely: boolean): Pass {
         }
       }
     }
-    const tag = element.tagName.toUpperCase();
     if (BLOCKS.has(tag) || tag === 'BODY') pass.stats.set(element, s);
     // A block's own run of text is a paragraph when it is long enough and mostly not links.
     if (s.inline >= MIN_PARAGRAPH_CHARS && s.inlineLink / s.inline < 0.5 && PARAGRAPHS.has(tag)) {
@@ -256,7 +292,7 @@ function scorePage(body: Element, stripUnlikely: boolean): Pass {
     }
     return s;
   };
-  pass.stats.set(body, visit(body, false));
+  pass.stats.set(region, visit(region, region.tagName.toUpperCase(), false));
   return pass;
 }
 
@@ -278,6 +314,33 @@ function contains(a: Element, b: Element): boolean {
 interface Ranked {
   element: Element;
   score: number;
+}
+
+/**
+ * The part of the page that can hold the story, found with native calls rather than a walk
+ * of every element: the deepest element holding 80 % of the text in the page's <p>s, two
+ * levels up (so the story's siblings and wrappers are scored too). Null when the page has
+ * too few paragraphs to tell; then the whole body is scored.
+ */
+function storyRegion(body: Element): Element | null {
+  const paragraphs = body.getElementsByTagName('p');
+  if (paragraphs.length < 3) return null;
+  const held = new Map<Element, number>();
+  let total = 0;
+  let counted = 0;
+  for (const p of paragraphs) {
+    const n = p.textContent?.length ?? 0;
+    if (n < 80) continue;
+    total += n;
+    counted++;
+    for (let el = p.parentElement, depth = 0; el && el !== body && depth < 16; el = el.parentElement, depth++) held.set(el, (held.get(el) ?? 0) + n);
+  }
+  if (counted < 3 || total < 1500) return null;
+  let best: Element | null = null;
+  for (const [el, n] of held) if (n >= total * 0.8 && (!best || best.contains(el))) best = el;
+  if (!best) return null;
+  for (let up = 0; up < 2 && best.parentElement && best.parentElement !== body; up++) best = best.parentElement;
+  return best;
 }
 
 function rank(pass: Pass): Ranked[] {
@@ -404,12 +467,23 @@ function count(element: Element, selector: string): number {
  * Inside the article block, what a reader would not call the story: furniture the class
  * names own up to, link lists, blocks of images or form fields, bylines and datelines.
  */
-function furnitureInside(pass: Pass, root: Element, headline: Element | null): Element[] {
+function furnitureInside(pass: Pass, root: Element, headline: Element | null, elementsOnly: Element[], wrappers: Element[]): Element[] {
   const out: Element[] = [];
   const rootProse = pass.stats.get(root)?.prose ?? 0;
   const visit = (element: Element) => {
     for (const child of element.children) {
       const tag = child.tagName.toUpperCase();
+      const tweet = tag === 'BLOCKQUOTE' ? null : embeddedTweet(child);
+      if (tweet) {
+        // A social-media box around an embedded tweet: the tweet may be part of the story.
+        for (let el: Element | null = tweet.parentElement; el && el !== element; el = el.parentElement) wrappers.push(el);
+        wrappers.push(child);
+        for (let el: Element | null = tweet; el && el !== child; el = el.parentElement) {
+          for (const sibling of el.parentElement!.children) if (sibling !== el) out.push(sibling);
+        }
+        keepTweet(tweet);
+        continue;
+      }
       if (pass.unlikely.has(child) || isNeverText(child, tag)) {
         out.push(child);
         continue;
@@ -418,15 +492,58 @@ function furnitureInside(pass: Pass, root: Element, headline: Element | null): E
         out.push(child);
         continue;
       }
-      if (isFurniture(pass, child, tag, rootProse)) {
+      if (isFurniture(pass, child, tag, rootProse) || isNotStory(pass, child, tag, rootProse)) {
         out.push(child);
+        continue;
+      }
+      if (tag === 'BLOCKQUOTE' && TWEET.test(classAndId(child))) {
+        keepTweet(child);
         continue;
       }
       visit(child);
     }
   };
+  // The tweet's words may be part of the story; its chrome (name, handle, date) is not.
+  const keepTweet = (tweet: Element) => {
+    elementsOnly.push(tweet);
+    for (const part of tweet.children) if (part.tagName.toUpperCase() !== 'P') out.push(part);
+  };
   visit(root);
   return out;
+}
+
+/** An embedded tweet as the only content of a small box (the box's class may say "social"). */
+function embeddedTweet(element: Element): Element | null {
+  if (element.childElementCount === 0 || element.querySelector('article, section') !== null) return null;
+  const tweet = element.querySelector('blockquote.twitter-tweet');
+  if (!tweet || insideNeverText(tweet)) return null;
+  const outside = (element.textContent ?? '').length - (tweet.textContent ?? '').length;
+  return outside < 200 ? tweet : null;
+}
+
+const TWEET = /(^|\s)twitter-tweet(\s|$)/;
+/** Embeds whose text is all chrome around a picture or a clip (the post's caption is not this story's text). */
+const SOCIAL_EMBED = /(^|[\s_-])(instagram-media|tiktok-embed|fb-post|fb-video|twitter-video|reddit-card|embedly-card)([\s_-]|$)/i;
+/** Captions, credits and pull quotes say so in their class names. */
+const CAPTION_CLASS = /caption|credit|copyright|pull-?quote|pull_quote|quote--pull|blockquote--pull/i;
+
+/**
+ * A caption, a credit, a byline, an insert or a promotion inside the body (see
+ * `story-lines.ts`): photo and video captions, the lines a short block holds whole, and
+ * paragraphs that are nothing but a link to another story.
+ */
+function isNotStory(pass: Pass, element: Element, tag: string, rootProse: number): boolean {
+  const stats = pass.stats.get(element);
+  if ((stats?.prose ?? 0) > rootProse * 0.4) return false;
+  if (tag === 'FIGCAPTION') return true;
+  // A figure is a picture, a clip or a chart with its caption; a quote set as a figure holds a blockquote.
+  if (tag === 'FIGURE' && !element.querySelector('blockquote')) return true;
+  const marker = classAndId(element);
+  if (marker && (SOCIAL_EMBED.test(marker) || (CAPTION_CLASS.test(marker) && (stats?.chars ?? 0) <= 600))) return true;
+  if (!stats || stats.chars === 0 || stats.chars > MAX_LINE_CHARS) return false;
+  // A linked heading is a teaser's headline, which `isTeaserList` must still see.
+  if (stats.chars <= 160 && stats.linkChars >= stats.chars * 0.9 && !/^H[1-6]$/.test(tag) && !/[.!?"”]\s*$/.test(element.textContent ?? '')) return true;
+  return notStoryLine(element.textContent ?? '') !== null;
 }
 
 function isFurniture(pass: Pass, element: Element, tag: string, rootProse: number): boolean {
@@ -591,19 +708,46 @@ function proseSize(text: string): number {
  * The article on the page, or null when there is none (a front page, a search page, an app).
  */
 export function findArticle(doc: Document): ArticleScope | null {
-  return locate(doc)?.scope ?? null;
+  return readArticle(doc)?.scope ?? null;
 }
 
-function locate(doc: Document): { scope: ArticleScope; map: TextMap } | null {
+type Found = { scope: ArticleScope; map: TextMap };
+
+/**
+ * The search, as steps: each `yield` is a point where the page may have its main thread back
+ * (`readArticleInSteps`); `readArticle` runs them straight through.
+ */
+function* locate(doc: Document): Generator<void, Found | null> {
   const body = doc.body;
   if (!body || isSectionPage(doc)) return null;
+  const declared = declaresArticle(doc);
   // Class names that say "sidebar" or "header" are usually right; when leaving them out
   // leaves no article, some page wrapper was misnamed, so look again with them in.
-  return attempt(doc, body, true) ?? attempt(doc, body, false);
+  // Score the part of the page that holds its paragraphs; when that finds nothing, the whole.
+  const region = storyRegion(body);
+  let strict = yield* attempt(doc, body, true, declared, region);
+  let found = strict.found ?? (yield* attempt(doc, body, false, declared, region)).found;
+  if (!found && region) {
+    strict = yield* attempt(doc, body, true, declared, null);
+    found = strict.found ?? (yield* attempt(doc, body, false, declared, null)).found;
+  }
+  yield;
+  // The page's own linked data may hold the story's text: when the scoring found nothing, or
+  // much less than that text, the blocks holding it are the story.
+  const structured = structuredBody(doc);
+  if (structured && (!found || !covers(found.map.text, structured))) {
+    const matched = matchStructuredBody(doc, structured);
+    if (matched) return matched;
+  }
+  if (found) return found;
+  // A page that says it is an article: its marked-up body, or its longest run of paragraphs.
+  if (declared) return markedBody(doc, strict.pass) ?? longestParagraphRun(doc, strict.pass);
+  return null;
 }
 
-function attempt(doc: Document, body: Element, stripUnlikely: boolean): { scope: ArticleScope; map: TextMap } | null {
-  const pass = scorePage(body, stripUnlikely);
+function* attempt(doc: Document, body: Element, stripUnlikely: boolean, declared: boolean, region: Element | null): Generator<void, { pass: Pass; found: Found | null }> {
+  const pass = scorePage(body, stripUnlikely, region ?? body);
+  yield;
   const ranked = rank(pass);
   // When the best block holds too little prose once its furniture is gone (a title block, a
   // teaser strip), the next best may be the story: try a few, best first.
@@ -612,38 +756,240 @@ function attempt(doc: Document, body: Element, stripUnlikely: boolean): { scope:
     const top = topCandidate(pass, body, ranked.slice(i));
     if (!top || tried.has(top)) continue;
     tried.add(top);
-    const found = scopeAround(doc, pass, top, ranked[i]!.element);
-    if (found) return found;
+    const found = scopeAround(doc, pass, top, ranked[i]!.element, declared);
+    if (found) return { pass, found };
+    yield;
   }
-  return null;
+  return { pass, found: null };
 }
 
 const MAX_TRIES = 5;
 
-function scopeAround(doc: Document, pass: Pass, top: Element, candidate: Element): { scope: ArticleScope; map: TextMap } | null {
+function scopeAround(doc: Document, pass: Pass, top: Element, candidate: Element, declared: boolean): { scope: ArticleScope; map: TextMap } | null {
   const kept = storySiblings(pass, top);
   const root = kept.length > 1 ? kept[0]!.parentElement! : top;
   const skip = new WeakSet<Element>();
   if (root !== top) for (const child of root.children) if (!kept.includes(child)) skip.add(child);
   const headline = findHeadline(doc, root);
+  const elementsOnly: Element[] = [];
+  const tweetBoxes: Element[] = [];
   for (const keep of kept) {
     if (keep === headline) continue;
-    for (const el of furnitureInside(pass, keep, headline)) skip.add(el);
+    for (const el of furnitureInside(pass, keep, headline, elementsOnly, tweetBoxes)) skip.add(el);
   }
   if (headline && contains(root, headline)) skip.add(headline);
-  const wrappers = new WeakSet<Element>();
+  const wrappers = new WeakSet<Element>(tweetBoxes);
   if (contains(root, candidate)) for (let el: Element | null = candidate; el && el !== root; el = el.parentElement) wrappers.add(el);
-  decided.set(doc, { dropped: skip, wrappers });
+  decided.set(doc, { dropped: skip, wrappers, elementsOnly: new WeakSet(elementsOnly), anyElementsOnly: elementsOnly.length > 0 });
 
-  const map = buildTextMap(root, isNotArticleText);
-  if (proseSize(map.text) < MIN_ARTICLE_SIZE || isTeaserList(root)) {
+  let map = articleTextMap(root);
+  const quotes = repeatedQuotes(root, map.text);
+  if (quotes.length) {
+    for (const quote of quotes) skip.add(quote);
+    map = articleTextMap(root);
+  }
+  const floor = declared || root.closest('article, [itemprop="articleBody"]') ? MIN_DECLARED_ARTICLE_SIZE : MIN_ARTICLE_SIZE;
+  if (proseSize(map.text) < floor || isTeaserList(root)) {
     decided.delete(doc);
     return null;
   }
   return { scope: { root, headline }, map };
 }
 
+// ---------------------------------------------------------------------------------------
+// When the scoring finds nothing
+
+/** Whether the page declares itself an article (Open Graph or linked data). */
+function declaresArticle(doc: Document): boolean {
+  const og = doc.querySelector('meta[property="og:type"], meta[name="og:type"]');
+  const type = (og?.getAttribute('content') ?? og?.getAttribute('value') ?? '').trim().toLowerCase();
+  if (type === 'article' || type.startsWith('article.')) return true;
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) if (ARTICLE_TYPES.test(script.textContent ?? '')) return true;
+  return false;
+}
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…' };
+
+/**
+ * Some sites put markup in `articleBody`: it is read as text here, never parsed as HTML
+ * (tags become line breaks, a few entities their characters).
+ */
+function plainText(body: string): string {
+  return body
+    .replace(/<[^>]*>/g, '\n')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] === '#') {
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+      }
+      return ENTITIES[name.toLowerCase()] ?? whole;
+    });
+}
+
+/** The longest `articleBody` string in the page's JSON-LD (as plain text), or null. */
+function structuredBody(doc: Document): string | null {
+  let best: string | null = null;
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 6 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'articleBody' && typeof item === 'string') {
+        if (!best || item.length > best.length) best = item;
+      } else visit(item, depth + 1);
+    }
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const json = script.textContent ?? '';
+    if (!json.includes('articleBody')) continue;
+    try {
+      visit(JSON.parse(json), 0);
+    } catch {
+      // Broken linked data is common; it only means no help from it.
+    }
+  }
+  const text = best === null ? null : plainText(best);
+  return text !== null && proseSize(text) >= MIN_DECLARED_ARTICLE_SIZE ? text : null;
+}
+
+/** Blocks whose own text is a line of prose: paragraphs, and divs with no block inside. */
+const LINE_BLOCKS = 'p, div, li, blockquote, h2, h3, h4, td, span';
+
+/**
+ * The blocks whose text is in the linked data's `articleBody`, and the element holding
+ * most of them: the story on pages whose markup says nothing (generated class names, no
+ * <article>). Inside it, whatever holds none of that text is left out.
+ */
+function matchStructuredBody(doc: Document, articleBody: string): { scope: ArticleScope; map: TextMap } | null {
+  const truth = ` ${normalized(articleBody)} `;
+  const matched: Element[] = [];
+  let total = 0;
+  for (const el of doc.body.querySelectorAll(LINE_BLOCKS)) {
+    if (insideNeverText(el)) continue;
+    const tag = el.tagName.toUpperCase();
+    if (tag !== 'P' && [...el.children].some((c) => BLOCKS.has(c.tagName.toUpperCase()))) continue;
+    if (tag === 'SPAN' && el.parentElement && matched.includes(el.parentElement)) continue;
+    const words = normalized(el.textContent ?? '');
+    if (words.split(' ').length < 5 || !truth.includes(` ${words} `)) continue;
+    matched.push(el);
+    total += words.length;
+  }
+  if (matched.length === 0 || total < normalized(articleBody).length * 0.3) return null;
+  // The deepest element holding at least 80 % of the matched text.
+  let root: Element = matched[0]!.parentElement ?? matched[0]!;
+  const share = (el: Element) => matched.reduce((n, m) => n + (el.contains(m) ? normalized(m.textContent ?? '').length : 0), 0);
+  while (root.parentElement && share(root) < total * 0.8) root = root.parentElement;
+  const keep = new Set<Element>();
+  for (const m of matched) {
+    if (!root.contains(m)) continue;
+    for (let el: Element | null = m; el && el !== root; el = el.parentElement) keep.add(el);
+  }
+  const skip = new WeakSet<Element>();
+  const visit = (element: Element) => {
+    for (const child of element.children) {
+      if (!keep.has(child)) skip.add(child);
+      else if (!matched.includes(child)) visit(child);
+    }
+  };
+  visit(root);
+  const headline = findHeadline(doc, root);
+  if (headline && contains(root, headline)) skip.add(headline);
+  decided.set(doc, { dropped: skip, wrappers: new WeakSet(), elementsOnly: new WeakSet(), anyElementsOnly: false });
+  const map = articleTextMap(root);
+  if (proseSize(map.text) < MIN_DECLARED_ARTICLE_SIZE) {
+    decided.delete(doc);
+    return null;
+  }
+  return { scope: { root, headline }, map };
+}
+
+/** Whether `text` holds at least half of `articleBody` (its paragraphs, by length). */
+function covers(text: string, articleBody: string): boolean {
+  const haystack = ` ${normalized(text)} `;
+  let inside = 0;
+  let all = 0;
+  for (const paragraph of articleBody.split(/\n+/)) {
+    const words = normalized(paragraph);
+    if (!words) continue;
+    all += words.length;
+    if (haystack.includes(` ${words} `)) inside += words.length;
+  }
+  return all === 0 || inside >= all * 0.5;
+}
+
+/** `[itemprop=articleBody]`: the page's own mark for the story's body. */
+function markedBody(doc: Document, pass: Pass): { scope: ArticleScope; map: TextMap } | null {
+  const marked = doc.querySelector('[itemprop="articleBody"]');
+  return marked ? scopeAround(doc, pass, marked, marked, true) : null;
+}
+
+/** The element holding the most paragraph text in <p>s of its own. */
+function longestParagraphRun(doc: Document, pass: Pass): { scope: ArticleScope; map: TextMap } | null {
+  const byParent = new Map<Element, number>();
+  for (const p of doc.body.getElementsByTagName('p')) {
+    const parent = p.parentElement;
+    const s = pass.stats.get(p);
+    if (!parent || !s || s.chars < MIN_PARAGRAPH_CHARS || s.linkChars > s.chars * 0.5) continue;
+    byParent.set(parent, (byParent.get(parent) ?? 0) + s.chars - s.linkChars);
+  }
+  const best = [...byParent].sort((a, b) => b[1] - a[1])[0];
+  return best ? scopeAround(doc, pass, best[0], best[0], true) : null;
+}
+
+/**
+ * Pull quotes: a quote block or aside whose words the story already has (sites repeat a
+ * line in large type). A quote whose words appear only once is an embedded quote, and stays.
+ */
+function repeatedQuotes(root: Element, text: string): Element[] {
+  const candidates = [...root.querySelectorAll('blockquote, aside, [class*="quote"]')].filter((el) => !isNotArticleText(el) && !insideDropped(el, root));
+  if (candidates.length === 0) return [];
+  const whole = normalized(text);
+  const out: Element[] = [];
+  for (const el of candidates) {
+    const words = normalized(el.textContent ?? '');
+    if (words.length < 30 || words.length > 600) continue;
+    const first = whole.indexOf(words);
+    if (first >= 0 && whole.indexOf(words, first + 1) >= 0) out.push(el);
+  }
+  return out;
+}
+
+function insideDropped(element: Element, root: Element): boolean {
+  for (let el = element.parentElement; el && el !== root; el = el.parentElement) if (isNotArticleText(el)) return true;
+  return false;
+}
+
 /** The article text with its DOM map, or null when the page has no article. */
 export function readArticle(doc: Document): { scope: ArticleScope; map: TextMap } | null {
-  return locate(doc);
+  const steps = locate(doc);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `readArticle` in chunks: after a step, when the work since the last pause reached
+ * `budgetMs`, it awaits `pause()` (an idle callback) so a long page never holds the main
+ * thread for one long task. `measure` wraps each chunk (the User Timing step).
+ */
+export async function readArticleInSteps(
+  doc: Document,
+  options: { pause: () => Promise<void>; now: () => number; budgetMs: number; measure?: <T>(work: () => T) => T },
+): Promise<Found | null> {
+  const steps = locate(doc);
+  const measure = options.measure ?? ((work) => work());
+  for (;;) {
+    const chunk = measure(() => {
+      const started = options.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done || options.now() - started >= options.budgetMs) return step;
+      }
+    });
+    if (chunk.done) return chunk.value;
+    await options.pause();
+  }
 }

@@ -12,16 +12,16 @@ import { contentRequestReaders, LIMITS } from '../messages';
 import { createRouter, request, type Transport } from '../router';
 import { DETECTION_KEYS, readSettings, SETTINGS_KEY, type Settings, shouldScan } from '../settings';
 import { anchorAll } from './anchor';
-import { OWN_UI_ATTRIBUTE, readArticle } from './article';
+import { OWN_UI_ATTRIBUTE, readArticleInSteps } from './article';
 import { createPainter, type HighlightCategory, MARK_ATTRIBUTE } from './highlight';
 import { rangeContainsPoint, rangeOf, spansAt, textOffsetAtPoint } from './hit-test';
-import { CARD_CSS, type CardContent, createHoverCard } from './hover-card';
+import { CARD_CSS, type CardContent, type CardSaveRequest, createHoverCard, type HoverCard } from './hover-card';
 import { watchMutations } from './observer';
-import { createSaveButton, SAVE_UI_CSS } from './save-button';
+import { createSaveButton, SAVE_UI_CSS, type SaveButton } from './save-button';
 import { canonicalLinkOf, draftForSpan, draftFromSelection } from './selection';
 import { buildTextMap, type TextMap } from './text-map';
 import { mark, timed } from './timing';
-import { createUiHost } from './ui-host';
+import { createUiHost, type UiHost } from './ui-host';
 
 export interface PageSessionOptions {
   document: Document;
@@ -33,6 +33,15 @@ export interface PageSessionOptions {
 }
 
 const HOVER_DELAY_MS = 250;
+const READ_CHUNK_MS = 10;
+
+/** The next idle period (or, where there is none, the next task), at most 100 ms away. */
+function idle(win: Window): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: 100 });
+    else win.setTimeout(resolve, 0);
+  });
+}
 
 function byStart<T extends { start: number }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => a.start - b.start);
@@ -44,7 +53,15 @@ export function startPageSession(options: PageSessionOptions): void {
   mark(perf, 'start');
   const send: Transport = (message) => browser.runtime.sendMessage(message);
   const painter = createPainter(win, doc);
-  const host = createUiHost(doc, SAVE_UI_CSS + CARD_CSS);
+  /**
+   * Our UI (the save button, the hover card and their shadow-root host) is built on first
+   * use, not at start-up: most pages are read without a selection or a hover, and building it
+   * would put a custom element, a shadow root and a style sheet into every page's first task.
+   */
+  let ui: { host: UiHost; button: SaveButton; card: HoverCard } | null = null;
+  const useUi = () => (ui ??= buildUi());
+  const isOurUi = (event: Event) => ui !== null && event.composedPath().includes(ui.host.root.host);
+  const cardOpen = () => ui?.card.isOpen() ?? false;
 
   let settings: Settings = readSettings(undefined);
   let map: TextMap | null = null;
@@ -179,7 +196,15 @@ export function startPageSession(options: PageSessionOptions): void {
       if (thisPass === pass) await report(false);
       return;
     }
-    const article = timed(perf, 'read-article', () => readArticle(doc));
+    // In chunks of about 10 ms with an idle callback between them: a long page never holds
+    // the reader's main thread in one long task.
+    const article = await readArticleInSteps(doc, {
+      pause: () => idle(win),
+      now: () => perf.now(),
+      budgetMs: READ_CHUNK_MS,
+      measure: (work) => timed(perf, 'read-article', work),
+    });
+    if (signal.aborted || thisPass !== pass) return;
     map = article?.map ?? null;
     articleRoot = article?.scope.root ?? null;
     if (map && map.text !== detectedText) {
@@ -213,11 +238,11 @@ export function startPageSession(options: PageSessionOptions): void {
       saved = [...(saved ?? []), annotation];
       paintSaved();
       void report(map !== null);
-      button.hide();
-      button.toast('Saved to Claimlens');
+      useUi().button.hide();
+      useUi().button.toast('Saved to Claimlens');
       return true;
     } catch (error) {
-      button.toast(`Not saved: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      useUi().button.toast(`Not saved: ${error instanceof Error ? error.message : String(error)}`, 'error');
       return false;
     }
   };
@@ -225,7 +250,7 @@ export function startPageSession(options: PageSessionOptions): void {
   const saveSelection = async (): Promise<{ saved: boolean; reason?: string }> => {
     const captured = draftFromSelection({ doc, article: map }, win.getSelection());
     if (!captured) {
-      button.toast('Select some text first, then save it to Claimlens.', 'error');
+      useUi().button.toast('Select some text first, then save it to Claimlens.', 'error');
       return { saved: false, reason: 'no selection' };
     }
     const { draft, inArticle } = captured;
@@ -240,12 +265,11 @@ export function startPageSession(options: PageSessionOptions): void {
   const draftFor = (span: { start: number; end: number }): AnnotationDraft | null =>
     map ? draftForSpan(doc, map.text, span) : null;
 
-  const button = createSaveButton(host, doc, win, () => void saveSelection());
 
   // --- Hover card -------------------------------------------------------------------------
 
   let shown: CardContent | null = null;
-  const card = createHoverCard(host, doc, win, async ({ what, note, tags }) => {
+  const onCardSave = async ({ what, note, tags }: CardSaveRequest): Promise<boolean> => {
     const claim = shown?.claim;
     const mention = shown?.mention;
     const span = what === 'claim' ? claim : mention;
@@ -262,7 +286,16 @@ export function startPageSession(options: PageSessionOptions): void {
       draft.actors = [mention.canonical];
     }
     return saveDraft(draft);
-  });
+  };
+
+  function buildUi() {
+    const host = createUiHost(doc, SAVE_UI_CSS + CARD_CSS);
+    return {
+      host,
+      button: createSaveButton(host, doc, win, () => void saveSelection()),
+      card: createHoverCard(host, doc, win, onCardSave),
+    };
+  }
 
   const contentAt = (x: number, y: number): { content: CardContent; range: Range } | null => {
     if (!map) return null;
@@ -286,7 +319,7 @@ export function startPageSession(options: PageSessionOptions): void {
     const hit = contentAt(x, y);
     if (!hit) return false;
     shown = hit.content;
-    card.open(hit.content, hit.range.getBoundingClientRect(), focus);
+    useUi().card.open(hit.content, hit.range.getBoundingClientRect(), focus);
     return true;
   };
 
@@ -297,12 +330,12 @@ export function startPageSession(options: PageSessionOptions): void {
     (event) => {
       if (event.pointerType === 'touch' || mentions.length + claims.length === 0) return;
       lastPoint = { x: event.clientX, y: event.clientY };
-      if (card.isOpen() && event.composedPath().includes(host.root.host)) return;
+      if (cardOpen() && isOurUi(event)) return;
       win.clearTimeout(hoverTimer);
       hoverTimer = win.setTimeout(() => {
         const selection = win.getSelection();
         if (selection && !selection.isCollapsed) return; // the reader is selecting, not reading a card
-        if (!openAt(lastPoint.x, lastPoint.y, false) && card.isOpen()) card.close();
+        if (!openAt(lastPoint.x, lastPoint.y, false) && cardOpen()) ui?.card.close();
       }, HOVER_DELAY_MS);
     },
     { signal, passive: true },
@@ -310,17 +343,17 @@ export function startPageSession(options: PageSessionOptions): void {
   doc.addEventListener(
     'click',
     (event) => {
-      if (event.composedPath().includes(host.root.host)) return;
+      if (isOurUi(event)) return;
       const selection = win.getSelection();
       if (selection && !selection.isCollapsed) return;
-      if (!openAt(event.clientX, event.clientY, event.detail === 0) && card.isOpen()) card.close();
+      if (!openAt(event.clientX, event.clientY, event.detail === 0) && cardOpen()) ui?.card.close();
     },
     { signal },
   );
   doc.addEventListener(
     'keydown',
     (event) => {
-      if (event.key === 'Escape' && card.isOpen()) card.close();
+      if (event.key === 'Escape' && cardOpen()) ui?.card.close();
     },
     { signal },
   );
@@ -328,16 +361,16 @@ export function startPageSession(options: PageSessionOptions): void {
   // --- Selection button -------------------------------------------------------------------
 
   const onSelectionEnd = (event: Event) => {
-    if (event.composedPath().includes(host.root.host)) return;
+    if (isOurUi(event)) return;
     // Let the selection settle: a click that clears it fires mouseup before it collapses.
     win.setTimeout(() => {
       const selection = win.getSelection();
       if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !selection.toString().trim()) {
-        button.hide();
+        ui?.button.hide();
         return;
       }
-      card.close();
-      button.showNear(selection.getRangeAt(0).getBoundingClientRect());
+      ui?.card.close();
+      useUi().button.showNear(selection.getRangeAt(0).getBoundingClientRect());
     }, 0);
   };
   doc.addEventListener('mouseup', onSelectionEnd, { signal });
@@ -377,7 +410,7 @@ export function startPageSession(options: PageSessionOptions): void {
     detectedText = null;
     saved = null;
     requested = false;
-    card.close();
+    ui?.card.close();
     void scan();
   });
 
@@ -386,7 +419,7 @@ export function startPageSession(options: PageSessionOptions): void {
     browser.storage.onChanged.removeListener(onStorageChanged as never);
     win.clearTimeout(hoverTimer);
     painter.clear();
-    host.destroy();
+    ui?.host.destroy();
   });
 
   void browser.storage.local

@@ -34,7 +34,11 @@ export type SkipRule = (element: Element) => boolean;
 /** Text that collapses differently from how it is stored: tabs, line breaks, or two spaces in a row. */
 const NEEDS_COLLAPSING = /[\t\n\r\f]| {2}/;
 
-export function buildTextMap(root: Element, skip: SkipRule = () => false): TextMap {
+/**
+ * `skipTextIn`: elements whose own text nodes are left out while their child elements are
+ * read (an embedded tweet's chrome around its paragraph).
+ */
+export function buildTextMap(root: Element, skip: SkipRule = () => false, skipTextIn?: SkipRule): TextMap {
   const segments: TextSegment[] = [];
   const parts: string[] = [];
   let length = 0;
@@ -113,15 +117,17 @@ export function buildTextMap(root: Element, skip: SkipRule = () => false): TextM
   };
 
   const walk = (element: Element, preformatted: boolean) => {
+    const ownText = !skipTextIn?.(element);
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        addText(child as Text, preformatted);
+        if (ownText) addText(child as Text, preformatted);
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (skip(el)) continue;
-        const block = BLOCK_TAGS.has(el.tagName.toUpperCase());
+        const tag = el.tagName.toUpperCase();
+        const block = BLOCK_TAGS.has(tag);
         if (block) breakLine();
-        if (el.tagName.toUpperCase() !== 'BR') walk(el, preformatted || el.tagName.toUpperCase() === 'PRE');
+        if (tag !== 'BR') walk(el, preformatted || tag === 'PRE');
         if (block) breakLine();
       }
     }

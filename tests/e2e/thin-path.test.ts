@@ -48,9 +48,10 @@ describe('thin path: page → highlight → save → popup → export', () => {
   it('stays quiet on a front page of teasers', async () => {
     const page = await e2e.browser.context.newPage();
     await page.goto(e2e.server.url('/front-page.html'));
-    // The content script ran (its UI host is there) ...
-    await page.locator('claimlens-ui').waitFor({ state: 'attached' });
-    // ... and had time to ask for detections, which would be painted within this.
+    // The content script ran a whole pass (it marks the end of each, article or not; its UI
+    // host is built only on first use) ...
+    await page.waitForFunction(() => performance.getEntriesByName('claimlens:painted').length > 0, null, { timeout: 15_000 });
+    // ... and had time for anything late, which would be painted within this.
     await page.waitForTimeout(1500);
     expect(Object.values(await paintedRanges(page)).flat()).toEqual([]);
     await page.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageRow } from '../../../scripts/bench/run-page';
+import { insideBody } from '../../../scripts/bench/stats';
 import { checkTargets, summarize } from '../../../scripts/bench/summary';
 
 function row(id: string, over: Partial<PageRow> = {}): PageRow {
@@ -21,6 +22,7 @@ function row(id: string, over: Partial<PageRow> = {}): PageRow {
     longTasksApiMs: null,
     highlights: { person: 3 },
     highlightTotal: 3,
+    highlightsInBody: { inside: 3, total: 3 },
     paint: { terms: 3, oursMs: 1, equivalentMs: 1, equivalentRanges: 3, markjsMs: 20, markjsMarks: 3, ratio: 0.05, equivalentRatio: 0.05, domRestored: true },
     scope: { found: true, headline: null, readabilityFound: true, precision: 1, recall: 0.9, readabilityPrecision: 0.9, readabilityRecall: 0.9, ms: 5, readabilityMs: 20 },
     console: [],
@@ -68,5 +70,25 @@ describe('bench summary', () => {
     expect(checks.find((c) => c.name.startsWith('Main thread'))?.met).toBe(true);
     expect(checks.find((c) => c.name.startsWith('Longest task'))?.met).toBe(false);
     expect(checks.find((c) => c.name.startsWith('Re-anchoring, unchanged'))?.met).toBeNull();
+  });
+
+  it('pools painted ranges over corpus pages with a true body for the share inside it', () => {
+    const rows = [
+      row('a', { highlightsInBody: { inside: 90, total: 100 } }),
+      row('b', { highlightsInBody: { inside: 10, total: 10 } }),
+      row('no-body', { highlightsInBody: null }),
+      row('fixture', { kind: 'fixture', highlightsInBody: { inside: 0, total: 50 } }),
+    ];
+    const s = summarize(rows, null);
+    expect(s.highlightsInBody).toBe(0.9091);
+    expect(s.highlightsOutsideBody).toBe(10);
+    expect(checkTargets(s).find((c) => c.name.startsWith('Painted actor'))?.met).toBe(false);
+  });
+});
+
+describe('insideBody', () => {
+  it('counts a painted text inside when its words are a run of the body, case and punctuation aside', () => {
+    const body = 'The minister said, on Tuesday, that "talks will resume."\nBy Jane Doe is not here.';
+    expect(insideBody(['The Minister', 'said on Tuesday', 'talks will resume', 'AP Political Writer', 'minister on', ' '], body)).toEqual({ inside: 3, total: 5 });
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { OWN_UI_ATTRIBUTE, findArticle, isNotArticleText, readArticle } from '../../../src/page/article';
+import { OWN_UI_ATTRIBUTE, articleTextMap, findArticle, isNotArticleText, readArticle } from '../../../src/page/article';
 import { buildTextMap } from '../../../src/page/text-map';
 
 /** Parses test markup (written here, not page text) into its own document, scripts off. */
@@ -104,10 +104,10 @@ describe('findArticle on article pages', () => {
     expect(findArticle(parse(html))!.headline?.textContent).toBe('River treaty talks to resume next week');
   });
 
-  it('gives the text the content script reads: buildTextMap(scope.root, isNotArticleText)', () => {
+  it('gives the text the content script reads: articleTextMap(scope.root)', () => {
     const doc = parse(fullArticle);
     const read = readArticle(doc)!;
-    expect(buildTextMap(read.scope.root, isNotArticleText).text).toBe(read.map.text);
+    expect(articleTextMap(read.scope.root).text).toBe(read.map.text);
     // A second pass over the same page finds the same block.
     expect(findArticle(doc)!.root).toBe(read.scope.root);
   });

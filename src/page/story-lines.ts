@@ -1,0 +1,87 @@
+/**
+ * Short lines inside an article body that are not the story: bylines, datelines with a
+ * time, photo credits, "Read more" and "Related" inserts, newsletter and social boxes,
+ * contributor notes. Readers skip them, detection should not see them, and a highlight on
+ * "By Jane Doe, AP Political Writer" looks careless.
+ *
+ * Pure: it judges one block's text (white space collapsed). `article.ts` asks only about
+ * short blocks (a paragraph of the story is never this short and this shaped), and only
+ * about text the block holds as a whole, so a sentence of the story is never cut.
+ */
+
+export type NotStory = 'byline' | 'dateline' | 'credit' | 'insert' | 'promo' | 'contributors';
+
+/** Longer blocks are never judged by their words alone. */
+export const MAX_LINE_CHARS = 300;
+
+const SENTENCE_END = /[.!?…"”»)]\s*$/;
+/** "p.m." and "a.m." end a time, not a sentence. */
+const TIME_END = /\b[ap]\.m\.\s*$/i;
+
+// "By Jane Doe, AP Political Writer", "By Justine Coleman - 11/18/19 11:04 PM EST", "Von Anna Beck".
+const BYLINE =
+  /^(?:[Bb][Yy]|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*(?:$|[,|•·–—-]|(?:and|und|et|y|e|&)\s+\p{Lu}|for\s+\p{Lu})/u;
+/** "By Tuesday, officials said…": a weekday or month after "By" starts a sentence. */
+const NOT_A_NAME =
+  /^(?:by|von|par|por)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now|contrast|comparison|law|far|and|the|this|that)\b/i;
+
+const CONTRIBUTORS =
+  /^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|research|compiled|edited|written)\s+by\b|\bcontributed\s+(?:reporting|research|to\s+this\s+(?:report|story|article))\b/i;
+
+const DATE_OR_TIME =
+  /\b\d{1,2}:\d{2}\b|\b\d{1,2}h\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[a-zéû]*\.?\s+\d{4}\b/i;
+const UPDATED = /^(?:updated|published|posted|last\s+(?:updated|modified)|first\s+published|mis à jour|publié le|aktualisiert|veröffentlicht|actualizado|publicado)\b/i;
+const METADATA_SEPARATOR = /[|•·]/;
+
+const CREDIT = [
+  /^(?:image|photo|picture|video|graphic|illustration|foto|bild|photograph)s?\s*(?:copyright|credit|caption|courtesy|source)?\s*[:©]/i,
+  /^(?:image|photo|picture|video)\s+(?:copyright|caption|credit|courtesy)\b/i,
+  /^(?:credit|credits|courtesy|copyright|©|\(c\))(?:\s|:|$)/i,
+  /\ball rights reserved\b/i,
+  /^via\s+\S+$/i,
+];
+/** An agency or picture desk at the end of a line with no sentence in it: "Alex Wong | Getty Images". */
+const AGENCY_AT_END =
+  /(?:getty(?:\s+images)?|\bap(?:\s+(?:photo|file|images))?|associated press|reuters|afp|epa(?:-efe)?|shutterstock|alamy|istock(?:photo)?|bloomberg|via ap|pa (?:wire|media|images)|xinhua|anadolu(?: agency)?|dpa|imago|sipa|zuma(?: press)?|nurphoto)\s*(?:file|images|photo)?\s*\)?\s*$/i;
+
+const INSERT = [
+  /^(?:related|read more|read also|also read|see also|more|more on this|more from [\w ]+|recommended|watch|listen|most read|further reading|trending|next|previous|click here|read the full story|don't miss|don’t miss|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|leer más|ver también)(?: (?:stories|story|articles|coverage|content|links|videos?|news|reading))?\s*[:|»›>]/i,
+  /^(?:related|more|read more|see also|also read|recommended|trending|most read|related (?:stories|articles|coverage|content|links|video))\s*:?\s*$/i,
+  /\[(?:insight|video|pictures|photos|poll|latest|revealed|analysis|live|gallery|watch|read more)\]\s*\|?\s*$/i,
+];
+
+const PROMO = [
+  /\bfollow\b[^.!?]*\b(?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky)\b/i,
+  /\b(?:sign up|subscribe)\b[^.!?]*\b(?:newsletter|inbox|updates|emails?|alerts|briefing|our)\b/i,
+  /\bnewsletters?\b[^.!?]*\b(?:sign up|subscribe|inbox|delivered|daily|weekly)\b/i,
+  /\b(?:meet|to) your inbox\b/i,
+  /\b(?:have a|news) tip\b/i,
+  /[\w.+-]+@[\w-]+\.[a-z]{2,}/i,
+  /\bjoin (?:our|the conversation)\b/i,
+  /\bdownload (?:the|our)\b[^.!?]*\bapp\b/i,
+  /^listen to\b/i,
+];
+
+/** Curly or straight quotes at the start: a quoted sentence, which is the story. */
+const QUOTED = /^["“„«‘']/;
+
+/** What kind of non-story line `text` is, or null when it may be the story. */
+export function notStoryLine(raw: string): NotStory | null {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text.length === 0 || text.length > MAX_LINE_CHARS) return null;
+  const short = text.length <= 160;
+  if (short && BYLINE.test(text) && !NOT_A_NAME.test(text)) return 'byline';
+  if (text.length <= 220 && CONTRIBUTORS.test(text)) return 'contributors';
+  const endsSentence = SENTENCE_END.test(text) && !TIME_END.test(text);
+  if (short && (UPDATED.test(text) || (DATE_OR_TIME.test(text) && !endsSentence && (METADATA_SEPARATOR.test(text) || startsWithDate(text) || text.split(' ').length <= 6)))) return 'dateline';
+  if (text.length <= 160 && CREDIT.some((re) => re.test(text))) return 'credit';
+  if (text.length <= 120 && !endsSentence && AGENCY_AT_END.test(text) && text.split(' ').length <= 12) return 'credit';
+  if (text.length <= 200 && INSERT.some((re) => re.test(text))) return 'insert';
+  if (!QUOTED.test(text) && PROMO.some((re) => re.test(text))) return 'promo';
+  return null;
+}
+
+function startsWithDate(text: string): boolean {
+  const match = DATE_OR_TIME.exec(text);
+  return match !== null && match.index <= 2;
+}
