@@ -136,6 +136,13 @@ export class LinearChain {
     return this.best(this.emissions(seq, n), n, only);
   }
 
+  /** The best label index sequence with `bias` (n × labels, in the weights' own units) added to the emissions. */
+  decodeBiased(seq: FeatureSeq, n: number, bias: Float32Array): Int32Array {
+    const em = this.emissions(seq, n);
+    for (let i = 0; i < em.length; i++) em[i]! += bias[i]! / this.scale;
+    return this.best(em, n);
+  }
+
   /** Viterbi over emissions the caller computed (and may have added to). */
   best(em: Float32Array, n: number, only?: Int8Array): Int32Array {
     return viterbi(em, n, this.labels.length, this.trans, this.endOk, this.preds, only);
