@@ -1,5 +1,5 @@
 /** Shared set-up for the Firefox end-to-end tests: the fixture server and Firefox with Claimlens. */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { REPO_ROOT } from '../../scripts/lib/chromium';
@@ -151,8 +151,11 @@ export async function readDownload(dir: string, pattern: RegExp, ms = 15_000): P
     `a download matching ${pattern}`,
     async () => {
       const files = await readdir(dir);
-      // Firefox writes into `name.part` beside an empty `name`, and renames it when done.
-      return files.find((f) => pattern.test(f) && !files.includes(`${f}.part`)) ?? '';
+      // Firefox writes into a `.part` file beside an empty placeholder and renames it when
+      // done: finished means no `.part` left and the file not empty.
+      if (files.some((f) => f.endsWith('.part'))) return '';
+      const found = files.find((f) => pattern.test(f));
+      return found && (await stat(path.join(dir, found))).size > 0 ? found : '';
     },
     (found) => found !== '',
     ms,
