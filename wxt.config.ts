@@ -6,6 +6,11 @@ export default defineConfig({
   // Static files (the icons) live with the other assets; WXT copies this folder as is.
   publicDir: 'assets/public',
   imports: false,
+  // `npm run zip`: claimlens-<version>-chrome.zip, -firefox.zip and -sources.zip (the sources
+  // Firefox's add-on review asks for: everything needed to rebuild, not our local output).
+  zip: {
+    excludeSources: ['docs/screenshots/**', 'scratch/**', 'test-output/**', 'demo-output/**', 'bench-output/**', '**/*.log'],
+  },
   manifest: ({ browser }) => ({
     name: 'Claimlens',
     description: 'See who claims what in the news you read, and keep the passages that matter.',

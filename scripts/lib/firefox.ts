@@ -50,8 +50,8 @@ export function assertFirefoxBuilt(): void {
 }
 
 /** The add-on's id from its manifest (`browser_specific_settings.gecko.id`). */
-export function firefoxExtensionId(): string {
-  const manifest = JSON.parse(readFileSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+export function firefoxExtensionId(extensionDir = FIREFOX_EXTENSION_DIR): string {
+  const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
   const id = manifest.browser_specific_settings?.gecko?.id;
   if (typeof id !== 'string') throw new SetupError('The Firefox manifest has no gecko id.');
   return id;
@@ -87,9 +87,12 @@ interface BidiFrameInternals {
   browsingContext?: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown> };
 }
 
-export async function launchFirefoxWithExtension(options: { headless?: boolean } = {}): Promise<FirefoxWithExtension> {
-  assertFirefoxBuilt();
-  const extensionId = firefoxExtensionId();
+export async function launchFirefoxWithExtension(
+  options: { headless?: boolean; extensionDir?: string } = {},
+): Promise<FirefoxWithExtension> {
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
+  if (!options.extensionDir) assertFirefoxBuilt();
+  const extensionId = firefoxExtensionId(extensionDir);
   const downloadsDir = mkdtempSync(path.join(tmpdir(), 'claimlens-firefox-downloads-'));
   const browser = await withTimeout(
     'Starting Firefox',
@@ -123,7 +126,7 @@ export async function launchFirefoxWithExtension(options: { headless?: boolean }
   };
   try {
     // BiDi webExtension.install: an unsigned build is installed as a temporary add-on.
-    await withTimeout('Installing the add-on', browser.installExtension(FIREFOX_EXTENSION_DIR));
+    await withTimeout('Installing the add-on', browser.installExtension(extensionDir));
   } catch (error) {
     kill();
     throw error;
