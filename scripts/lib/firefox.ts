@@ -78,8 +78,8 @@ export interface FirefoxWithExtension {
   downloadsDir: string;
   /** A new tab on the extension page `pathname` (e.g. '/popup.html'), loaded. */
   openExtensionPage(pathname: string): Promise<Page>;
-  /** Navigates an existing tab to an extension page and waits for its load event. */
-  gotoExtensionPage(page: Page, pathname: string): Promise<void>;
+  /** Navigates an existing tab to an extension page and waits for its load event (or DOMContentLoaded). */
+  gotoExtensionPage(page: Page, pathname: string, wait?: 'interactive' | 'complete'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,7 +88,7 @@ interface BidiFrameInternals {
 }
 
 export async function launchFirefoxWithExtension(
-  options: { headless?: boolean; extensionDir?: string } = {},
+  options: { headless?: boolean; extensionDir?: string; prefs?: Record<string, string | number | boolean> } = {},
 ): Promise<FirefoxWithExtension> {
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   if (!options.extensionDir) assertFirefoxBuilt();
@@ -113,6 +113,7 @@ export async function launchFirefoxWithExtension(
         'browser.download.always_ask_before_handling_new_types': false,
         'browser.download.start_downloads_in_tmp_dir': false,
         'browser.download.alwaysOpenPanel': false,
+        ...options.prefs,
       },
     }),
     60_000,
@@ -132,11 +133,11 @@ export async function launchFirefoxWithExtension(
     throw error;
   }
 
-  async function gotoExtensionPage(page: Page, pathname: string): Promise<void> {
+  async function gotoExtensionPage(page: Page, pathname: string, wait: 'interactive' | 'complete' = 'complete'): Promise<void> {
     const url = `${FIREFOX_EXTENSION_ORIGIN}${pathname.startsWith('/') ? '' : '/'}${pathname}`;
     const context = (page.mainFrame() as unknown as BidiFrameInternals).browsingContext;
     if (!context) throw new Error('puppeteer-core no longer exposes the BiDi browsing context; update scripts/lib/firefox.ts');
-    await withTimeout(`Opening ${pathname}`, context.navigate(url, 'complete'));
+    await withTimeout(`Opening ${pathname}`, context.navigate(url, wait));
   }
 
   return {
