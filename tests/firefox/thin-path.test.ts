@@ -1,7 +1,8 @@
 /**
  * The thin path in real Firefox (Debian's firefox-esr) with the built Firefox add-on: actors
  * and claims painted in the article only, a selection saved into the extension's IndexedDB,
- * listed by the library and exported as JSON-LD, and the database out of the page's reach.
+ * the popup's report and the toolbar badge, the library's list and JSON-LD export, and the
+ * database out of the page's reach.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,8 @@ declare const browser: {
     getCurrent(): Promise<{ id?: number } | undefined>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: { report: unknown } }> };
+  browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
 
 const SEED = '/russia-dprk-restrictions.html';
@@ -94,6 +97,31 @@ describe('Firefox: page → highlight → save → library → export', () => {
     });
     expect(replies).toEqual([{ ok: true, value: { saved: true } }]);
     expect(await waitUntil('stored quotes', () => storedQuotes(extensionPage), (q) => q.length === 2)).toEqual([QUOTE, SECOND].sort());
+    await extensionPage.close();
+  });
+
+  it('reports the page in the popup, and puts its claim count on the toolbar button (browserAction)', async () => {
+    const extensionPage = await e2e.firefox.openExtensionPage('/popup.html');
+    // The article's tab: the one the background holds a page report for.
+    const { tabId, badge } = await extensionPage.evaluate(async () => {
+      const self = await browser.tabs.getCurrent();
+      for (const tab of await browser.tabs.query({})) {
+        if (tab.id === self?.id) continue;
+        const reply = await browser.runtime.sendMessage({ claimlens: 1, type: 'page.status', payload: { tabId: tab.id } });
+        if (reply.ok && reply.value?.report) return { tabId: tab.id!, badge: await browser.browserAction.getBadgeText({ tabId: tab.id! }) };
+      }
+      return { tabId: -1, badge: '' };
+    });
+    expect(tabId).toBeGreaterThan(0);
+    await e2e.firefox.gotoExtensionPage(extensionPage, `/popup.html?tab=${tabId}`);
+    await extensionPage.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+    const summary = await extensionPage.$eval('#page-summary', (n) => n.textContent);
+    expect(summary).toMatch(/\d+ actors and \d+ claims? found; 2 passages saved here\./);
+    const claims = await extensionPage.$$eval('#page-claims li strong', (nodes) => nodes.reduce((sum, n) => sum + Number(n.textContent), 0));
+    expect(claims).toBeGreaterThan(0);
+    expect(await extensionPage.$eval('#page-badge', (n) => n.textContent)).toBe(String(claims));
+    expect(badge).toBe(String(claims));
+    expect(await extensionPage.$$eval('#page-annotations .snippet', (nodes) => nodes.map((n) => n.textContent))).toEqual([QUOTE, SECOND]);
     await extensionPage.close();
   });
 
