@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { MODEL_PATHS } from './src/detect/detection-models';
 
 // Permissions are explained one by one in README.md ("Permissions"): keep the two in step.
 export default defineConfig({
@@ -10,6 +13,17 @@ export default defineConfig({
   // Firefox's add-on review asks for: everything needed to rebuild, not our local output).
   zip: {
     excludeSources: ['docs/screenshots/**', 'scratch/**', 'test-output/**', 'demo-output/**', 'bench-output/**', '**/*.log'],
+  },
+  hooks: {
+    // The trained models and their gazetteer live with the code that reads them
+    // (src/detect/models/); the package carries them as files the background fetches on first
+    // use, so they cost neither the service worker's start nor the content script anything.
+    'build:publicAssets': (wxt, files) => {
+      for (const relativeDest of Object.values(MODEL_PATHS)) {
+        const absoluteSrc = path.resolve(wxt.config.root, 'src/detect', relativeDest);
+        if (existsSync(absoluteSrc)) files.push({ absoluteSrc, relativeDest });
+      }
+    },
   },
   manifest: ({ browser }) => ({
     name: 'Claimlens',

@@ -1,6 +1,7 @@
 /**
- * `npm run -s detect -- [--watchlist FILE] FILE...` — one JSON line per file with the actors and
- * claims Claimlens finds. A .txt file (or any non-HTML file) is analysed as it is; an .html file
+ * `npm run -s detect -- [--rules] [--watchlist FILE] FILE...` — one JSON line per file with the
+ * actors and claims Claimlens finds, with the trained models as the extension uses them
+ * (`--rules`: the hand-written rules alone). A .txt file (or any non-HTML file) is analysed as it is; an .html file
  * is parsed with happy-dom and reduced to its article text by the same code the content script
  * uses (src/page/article.ts). Unreadable or binary files get an {"file","error"} line and the run
  * goes on; the exit code is non-zero only for wrong arguments.
@@ -11,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { type WatchlistEdit, parseWatchlistEdits } from '../src/detect/watchlist';
 
-const USAGE = 'usage: npm run -s detect -- [--watchlist FILE] FILE...';
+const USAGE = 'usage: npm run -s detect -- [--rules] [--watchlist FILE] FILE...';
 
 function fail(message: string): never {
   process.stderr.write(`detect: ${message}\n${USAGE}\n`);
@@ -103,9 +104,16 @@ async function main(): Promise<void> {
   console.log = console.info = console.debug = (...parts: unknown[]) => {
     process.stderr.write(`${parts.map(String).join(' ')}\n`);
   };
-  const { edits, files } = parseArgs(process.argv.slice(2));
-  const [{ detect }, { DEFAULT_WATCHLIST, mergeWatchlist }] = await Promise.all([import('../src/detect/index'), import('../src/detect/watchlist')]);
+  const rules = process.argv.includes('--rules');
+  const { edits, files } = parseArgs(process.argv.slice(2).filter((a) => a !== '--rules'));
+  const [{ detect }, { DEFAULT_WATCHLIST, mergeWatchlist }, { shippedModels }] = await Promise.all([
+    import('../src/detect/index'),
+    import('../src/detect/watchlist'),
+    import('../src/detect/models/node'),
+  ]);
   const watchlist = edits ? mergeWatchlist(DEFAULT_WATCHLIST, edits) : DEFAULT_WATCHLIST;
+  // The trained models, as the extension uses them; `--rules` for the hand-written rules alone.
+  const models = rules ? undefined : shippedModels();
   for (const file of files) {
     let line: Record<string, unknown>;
     try {
@@ -114,9 +122,9 @@ async function main(): Promise<void> {
       else if (/\.x?html?$/i.test(file)) {
         const text = await articleText(read.text);
         if (text === null) line = { file, articleFound: false, text: '', actors: [], claims: [] };
-        else line = { file, articleFound: true, text, ...detect(text, watchlist) };
+        else line = { file, articleFound: true, text, ...detect(text, watchlist, undefined, models) };
       } else {
-        line = { file, articleFound: true, ...detect(read.text, watchlist) };
+        line = { file, articleFound: true, ...detect(read.text, watchlist, undefined, models) };
       }
     } catch (e) {
       line = { file, error: `failed: ${(e as Error).message}` };

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { detect } from '../../src/detect/index';
+import { type Detector, rulesDetector } from './detector';
 import type { ActorType } from '../../src/detect/types';
 import { goldDir } from './paths';
 import { type PRF, prf } from './prf';
@@ -18,7 +18,7 @@ import { type PRF, prf } from './prf';
 type Tag = 'PER' | 'ORG' | 'LOC';
 const TYPE_TAG: Record<ActorType, Tag> = { person: 'PER', organization: 'ORG', place: 'LOC' };
 
-interface Sent { tokens: string[]; tags: string[] }
+export interface Sent { tokens: string[]; tags: string[] }
 
 export function readConll(file: string): Sent[] {
   const sents: Sent[] = [];
@@ -62,6 +62,18 @@ function isDateline(s: Sent): boolean {
   return s.tokens.length <= 8 && /^\d{4}-\d\d-\d\d$/.test(s.tokens[s.tokens.length - 1] ?? '');
 }
 
+/** Sentences grouped into stories: a story starts at the headline just before a dateline. */
+export function groupStories(sents: readonly Sent[]): Sent[][] {
+  const docs: Sent[][] = [];
+  sents.forEach((s, i) => {
+    const next = sents[i + 1];
+    const startsStory = docs.length === 0 || (next !== undefined && isDateline(next) && !isDateline(s));
+    if (startsStory) docs.push([]);
+    docs[docs.length - 1]!.push(s);
+  });
+  return docs;
+}
+
 export interface ConllScores {
   micro: PRF;
   byType: Record<Tag, PRF>;
@@ -73,17 +85,10 @@ export interface ConllScores {
  * `limitDocs` scores only the first N stories (a deterministic subset); `debug` receives one line
  * per false positive and false negative, for error analysis.
  */
-export function scoreConll(file = path.join(goldDir, 'conll2003', 'valid.txt'), limitDocs = Infinity, debug?: (lines: string[]) => void): ConllScores {
+export function scoreConll(file = path.join(goldDir, 'conll2003', 'valid.txt'), limitDocs = Infinity, debug?: (lines: string[]) => void, run: Detector = rulesDetector): ConllScores {
   const sents = readConll(file);
   const allTokens = sents.flatMap((s) => s.tokens);
-  // Group sentences into stories.
-  const docs: Sent[][] = [];
-  sents.forEach((s, i) => {
-    const next = sents[i + 1];
-    const startsStory = docs.length === 0 || (next !== undefined && isDateline(next) && !isDateline(s));
-    if (startsStory) docs.push([]);
-    docs[docs.length - 1]!.push(s);
-  });
+  const docs = groupStories(sents);
   const gold = new Set<string>();
   const pred = new Set<string>();
   let tokenOffset = 0;
@@ -105,7 +110,7 @@ export function scoreConll(file = path.join(goldDir, 'conll2003', 'valid.txt'), 
       });
       nSent++;
     }
-    for (const m of detect(text).actors) {
+    for (const m of run(text).actors) {
       if (m.demonym) continue; // CoNLL tags nationalities as MISC, which is not scored
       const a = starts.get(m.start);
       const b = ends.get(m.end);

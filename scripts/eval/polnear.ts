@@ -8,7 +8,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { detect } from '../../src/detect/index';
+import { type Detector, rulesDetector } from './detector';
 import { splitSentences } from '../../src/detect/sentences';
 import { tokenize } from '../../src/detect/tokens';
 import type { Detections } from '../../src/detect/types';
@@ -67,7 +67,7 @@ function spanPRF(pred: readonly Span[], gold: readonly Span[]): { tp: number; fp
   return { tp: tpP, fp: pred.length - tpP, fn: gold.length - tpG };
 }
 
-export function scorePolnear(split = 'dev', limit = Infinity): PolnearScores {
+export function scorePolnear(split = 'dev', limit = Infinity, run: Detector = rulesDetector): PolnearScores {
   const articles = readPolnear(split, limit);
   const s = { tp: 0, fp: 0, fn: 0 };
   const sc = { tp: 0, fp: 0, fn: 0 };
@@ -78,7 +78,7 @@ export function scorePolnear(split = 'dev', limit = Infinity): PolnearScores {
   const results: Detections[] = [];
   for (const a of articles) {
     const t0 = performance.now();
-    results.push(detect(a.text));
+    results.push(run(a.text));
     ms += performance.now() - t0;
     words += a.text.split(/\s+/).filter(Boolean).length;
   }

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { detect } from '../../src/detect/index';
+import type { Detector } from './detector';
 import type { ActorType } from '../../src/detect/types';
 import { goldDir, sharedDir } from './paths';
 import { type PRF, overlaps, prf } from './prf';
@@ -16,12 +16,19 @@ interface GoldActor { text: string; type: ActorType; count: number; optional?: b
 interface GoldClaim { anchor: string; speaker: string | null; sourcing: string; optional?: boolean }
 interface GoldDoc { file: string; actors: GoldActor[]; claims: GoldClaim[]; not_claims?: string[]; chrome?: string[] }
 
+/** Which gold file, and the folder its `file` paths are relative to. */
+export const SEEDS_GOLD = { gold: 'seeds.json', texts: 'seeds' } as const;
+export const NEWS_DEV_GOLD = { gold: 'news-dev.json', texts: 'corpus' } as const;
+
 export interface SeedScores {
   actors: Record<ActorType, PRF>;
   claims: PRF;
   sourcingAccuracy: number;
   speakerAccuracy: number;
   chromeHighlights: number;
+  /** Claims predicted on sentences listed as `not_claims`. */
+  notClaimHits: number;
+  documents: number;
   errors: string[];
 }
 
@@ -40,14 +47,14 @@ export function speakerMatches(pred: string | null, gold: string | null): boolea
   return contains(p, g) || contains(g, p);
 }
 
-export function scoreSeeds(): SeedScores {
-  const gold = JSON.parse(readFileSync(path.join(goldDir, 'seeds.json'), 'utf8')) as { documents: GoldDoc[] };
+export function scoreSeeds(run: Detector, set: { gold: string; texts: string } = SEEDS_GOLD): SeedScores {
+  const gold = JSON.parse(readFileSync(path.join(goldDir, set.gold), 'utf8')) as { documents: GoldDoc[] };
   const counts = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<ActorType, { tp: number; fp: number; fn: number }>;
-  let ctp = 0, cfp = 0, cfn = 0, sourcingOk = 0, speakerOk = 0, matched = 0, chrome = 0;
+  let ctp = 0, cfp = 0, cfn = 0, sourcingOk = 0, speakerOk = 0, matched = 0, chrome = 0, notClaimHits = 0;
   const errors: string[] = [];
   for (const doc of gold.documents) {
-    const text = readFileSync(path.join(sharedDir, 'seeds', doc.file), 'utf8');
-    const { actors, claims } = detect(text);
+    const text = readFileSync(path.join(sharedDir, set.texts, doc.file), 'utf8');
+    const { actors, claims } = run(text);
     // Actors, per surface string and type.
     const predCount = new Map<string, number>();
     for (const a of actors) predCount.set(`${a.type}\u0000${a.text}`, (predCount.get(`${a.type}\u0000${a.text}`) ?? 0) + 1);
@@ -96,11 +103,21 @@ export function scoreSeeds(): SeedScores {
       cfn++;
       errors.push(`${doc.file}: missed claim: ${a.anchor}`);
     }
+    for (const s of doc.not_claims ?? []) {
+      const at = text.indexOf(s);
+      if (at < 0) continue;
+      const span = { start: at, end: at + s.length };
+      const n = claims.filter((c) => overlaps(c, span)).length;
+      notClaimHits += n;
+      if (n) errors.push(`${doc.file}: claim on a not-claim sentence: ${s.slice(0, 70)}`);
+    }
     // Highlights on page chrome.
     for (const s of doc.chrome ?? []) {
       for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
         const span = { start: at, end: at + s.length };
-        chrome += actors.filter((a) => overlaps(a, span)).length + claims.filter((c) => overlaps(c, span)).length;
+        const painted = [...actors.filter((a) => overlaps(a, span)).map((a) => `${a.type} "${a.text}"`), ...claims.filter((c) => overlaps(c, span)).map(() => 'a claim')];
+        chrome += painted.length;
+        for (const p of painted) errors.push(`${doc.file}: ${p} painted on chrome "${s.slice(0, 60)}"`);
       }
     }
   }
@@ -110,6 +127,8 @@ export function scoreSeeds(): SeedScores {
     sourcingAccuracy: matched ? sourcingOk / matched : 0,
     speakerAccuracy: matched ? speakerOk / matched : 0,
     chromeHighlights: chrome,
+    notClaimHits,
+    documents: gold.documents.length,
     errors,
   };
 }

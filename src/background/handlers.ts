@@ -2,6 +2,7 @@
 import { buildAnnotation } from '../annotation/build';
 import { type CueEdits, detect, type WatchlistEntry } from '../detect';
 import type { Detections } from '../detect/types';
+import type { DetectionModels } from '../detect/detection-models';
 import type { SeenPage } from '../ledger/sighting';
 import { exportJsonLd } from '../export/jsonld';
 import type { BackgroundProtocol, PageReport } from '../messages';
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   watchlist?: () => Promise<readonly WatchlistEntry[]>;
   /** The reader's added and removed claim cues. */
   cues?: () => Promise<CueEdits>;
+  /** The trained models (loaded on first use); none: the rules alone. */
+  models?: () => Promise<DetectionModels | undefined>;
   /** Records a page's attributed claims for the actor ledger, in the background (ledger-recorder.ts). */
   recordSightings?: (detections: Detections, page: SeenPage) => void;
   /** Per-tab page reports; kept where a restarted service worker still finds them. */
@@ -109,7 +112,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
       };
     },
     async 'article.detect'({ text, page }, sender) {
-      const detections = detect(text, deps.watchlist ? await deps.watchlist() : undefined, deps.cues ? await deps.cues() : undefined);
+      const [watchlist, cues, models] = await Promise.all([deps.watchlist?.(), deps.cues?.(), deps.models?.()]);
+      const detections = detect(text, watchlist, cues, models);
       // A private window's reading is not kept: the extension's storage outlives the window.
       if (page && !sender.tab?.incognito) deps.recordSightings?.(detections, page);
       return detections;

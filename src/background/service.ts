@@ -15,6 +15,7 @@ import { CUES_KEY, LEDGER_KEY, readLedgerSettings, WATCHLIST_KEY } from '../sett
 import { readCueEdits } from '../detect/reader-cues';
 import { createSightingRecorder } from './ledger-recorder';
 import { keepContextMenu, type MenuApi } from './context-menu';
+import { modelSource } from './models';
 
 export const CONTEXT_MENU_ID = 'claimlens-save-selection';
 export const SAVE_COMMAND = 'save-selection';
@@ -85,6 +86,15 @@ export function startBackground(browser: WxtBrowser): void {
     reports: tabReports(browser),
     watchlist: storedSource(browser, WATCHLIST_KEY, (raw): readonly WatchlistEntry[] => readerWatchlist(readWatchlistEdits(raw))),
     cues: storedSource(browser, CUES_KEY, readCueEdits),
+    models: modelSource(
+      (path) => browser.runtime.getURL(path as never),
+      fetch,
+      (report) => {
+        console.info(`Claimlens: detection models loaded in ${Math.round(report.ms)} ms (${report.bytes} bytes)`);
+        // Read by the end-to-end test and the bench: when and how fast the models arrived.
+        (globalThis as { claimlensModelLoad?: typeof report }).claimlensModelLoad = report;
+      },
+    ),
     recordSightings: (detections, page) => recorder.record(detections, page),
   });
   const router = createRouter({

@@ -15,6 +15,7 @@ export function nameKey(text: string): string {
 }
 
 const RANK = { watchlist: 3, rule: 2, guess: 1 } as const;
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 export function resolveMentions(text: string, tokens: readonly Token[], spans: readonly ActorSpan[]): Mention[] {
   const sorted = [...spans].sort((x, y) => x.first - y.first);
@@ -42,7 +43,9 @@ export function resolveMentions(text: string, tokens: readonly Token[], spans: r
   const byLast = new Map<string, (typeof fullNames)[number]>();
   const byFirst = new Map<string, (typeof fullNames)[number]>();
   for (const f of fullNames) {
-    const last = f.parts[f.parts.length - 1]!;
+    // "Patrick W. Carlineo Jr." is Carlineo later on, not "Jr".
+    const named = f.parts.length > 2 && NAME_SUFFIXES.has(f.parts[f.parts.length - 1]!) ? f.parts.slice(0, -1) : f.parts;
+    const last = named[named.length - 1]!;
     if (!byLast.has(last)) byLast.set(last, f);
     if (f.rank >= RANK.rule && !byFirst.has(f.parts[0]!)) byFirst.set(f.parts[0]!, f);
   }

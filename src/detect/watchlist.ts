@@ -57,12 +57,15 @@ const ORGANIZATIONS = rows('organization', [
   ['Pentagon', 'U.S. Department of Defense|Department of Defense|Defense Department'], ['White House'], ['Congress', 'U.S. Congress'],
   ['Senate', 'U.S. Senate'], ['House of Representatives'], ['Central Intelligence Agency', 'CIA'], ['Federal Bureau of Investigation', 'FBI'],
   ['National Security Agency', 'NSA'], ['National Security Council', 'NSC'], ['Treasury Department', 'U.S. Treasury|Treasury'],
+  ['Democratic Party', 'Democrats'], ['Republican Party', 'Republicans|GOP'], ['Conservative Party', 'Conservatives|Tories'], ['Labour Party'],
   ['Kremlin'], ['Russian Foreign Ministry'], ['Russian Defense Ministry', 'Russian Defence Ministry'],
   ['Chinese Foreign Ministry'], ['Workers’ Party of Korea', "Workers' Party of Korea"],
   ['TASS', 'Tass'], ['RIA Novosti'], ['Interfax'], ['Xinhua', 'Xinhua News Agency'], ['Korean Central News Agency', 'KCNA'],
   ['Yonhap', 'Yonhap News Agency'], ['Kyodo', 'Kyodo News'], ['Reuters'], ['Associated Press', 'AP'], ['Agence France-Presse', 'AFP'],
   ['Bloomberg'], ['BBC'], ['CNN'], ['Al Jazeera'], ['The New York Times', 'New York Times'], ['The Washington Post', 'Washington Post'],
   ['The Wall Street Journal', 'Wall Street Journal'], ['Financial Times'], ['The Guardian'],
+  // Photo agencies: a credit's "Getty Images" is a company, never a Mr Getty.
+  ['Getty Images'], ['Shutterstock'], ['Alamy'], ['European Pressphoto Agency', 'EPA-EFE'],
 ]);
 
 const PLACE_EXTRAS = rows('place', [['United Kingdom', 'Britain'], ['Kyiv', 'Kiev'], ['Asia-Pacific'], ['Middle East'], ['Europe'], ['Asia'], ['Africa'], ['Gaza'], ['West Bank'], ['Crimea'], ['Donbas', 'Donbass']]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../../src/detect/index';
+import { shippedModels } from '../../../src/detect/models/node';
 import type { Detections } from '../../../src/detect/types';
 
 /** No offset may split a surrogate pair or fall outside the text. */
@@ -41,18 +42,21 @@ describe('bad input', () => {
     ['lone surrogates and control characters', 'Moscow \ud800 said \u0000 that \udfff Washington\u0007 warned Kyiv.'],
     ['a single long word', 'x'.repeat(100_000)],
     ['punctuation only', '.,;:!?"\'()[]{}—–-…'.repeat(1000)],
-  ])('survives %s with offsets inside the text', (_name, text) => {
-    const d = detect(text);
-    expectSane(text, d);
+  ])('survives %s with offsets inside the text (rules and trained models)', (_name, text) => {
+    expectSane(text, detect(text));
+    expectSane(text, detect(text, undefined, undefined, shippedModels()));
   });
 
   it('finds nothing in empty text', () => {
     expect(detect('')).toEqual({ actors: [], claims: [] });
   });
 
-  it('handles 5 MB of text', () => {
+  it.each([
+    ['rules', undefined],
+    ['trained models', shippedModels()],
+  ])('handles 5 MB of text (%s)', (_name, models) => {
     const text = sentence.repeat(Math.ceil((5 * 1024 * 1024) / sentence.length));
-    const d = detect(text);
+    const d = detect(text, undefined, undefined, models);
     expect(d.actors.length).toBeGreaterThan(100_000);
     expect(d.claims.length).toBeGreaterThan(10_000);
     const last = d.actors[d.actors.length - 1]!;
