@@ -1,6 +1,6 @@
 /**
  * Where Firefox differs from Chromium, checked in real Firefox: the background is a page, not
- * a service worker; the right-click item is made through `contextMenus` (Firefox's `menus`);
+ * a service worker, and loads the trained models from the package; the right-click item is made through `contextMenus` (Firefox's `menus`);
  * the library's export gives the same file with and without `IDBIndex.getAllRecords`.
  */
 import { rm } from 'node:fs/promises';
@@ -30,6 +30,24 @@ describe('Firefox differences', () => {
   });
   afterAll(async () => {
     await e2e?.close();
+  });
+
+  it('loads the trained detection models from the package in the background page', async () => {
+    // Before any detection: note what the background page reports as an error.
+    await extensionPage.evaluate(async () => {
+      const background = (await browser.runtime.getBackgroundPage()) as unknown as { console: Console; __errors?: string[] };
+      background.__errors = [];
+      const original = background.console.error.bind(background.console);
+      background.console.error = (...args: unknown[]) => {
+        background.__errors!.push(args.map(String).join(' '));
+        original(...args);
+      };
+    });
+    const article = await e2e.openFixture(SEED);
+    await waitForPaint(article);
+    const errors = await extensionPage.evaluate(async () => ((await browser.runtime.getBackgroundPage()) as unknown as { console: Console; __errors?: string[] }).__errors);
+    expect(errors).toEqual([]);
+    await article.close();
   });
 
   it('runs the background as a page (no service worker) that answers messages', async () => {
