@@ -1,14 +1,15 @@
 /**
  * Checks the release packages `npm run zip` just wrote in .output/:
  * - all three are there, named with package.json's version, which both manifests carry;
- * - the sources zip holds what a reviewer needs to rebuild (and no build output);
+ * - the sources zip holds what a reviewer needs to rebuild (and no build output), and
+ *   `wxt build -b firefox` in it gives the Firefox zip's files byte for byte;
  * - the Firefox zip, unpacked, passes `web-ext lint` with 0 errors and 0 warnings, and runs
  *   in Firefox ESR: the content script paints a sample article;
  * - the Chrome zip, unpacked, loads in Chromium and its content script paints a sample article.
  * Prints one line per check and exits non-zero if any fails.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -92,6 +93,18 @@ try {
     const stray = names.filter((n) => /^(node_modules|\.output|\.wxt|scratch|test-output|demo-output|bench-output)\//.test(n));
     if (stray.length > 0) throw new Error(`holds ${stray.slice(0, 3).join(', ')}${stray.length > 3 ? '…' : ''}`);
     return `${names.length} files, with package.json, the lockfile, wxt.config.ts, entrypoints/ and src/`;
+  });
+
+  await check('the sources rebuild the Firefox zip', async () => {
+    const names = await unpackOnce('sources');
+    const firefoxFiles = await unpackOnce('firefox');
+    // The reviewer runs `npm ci` from the same lockfile; this repository's node_modules stands in.
+    symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(unpacked.sources, 'node_modules'), 'dir');
+    execFileSync(path.join(REPO_ROOT, 'node_modules/.bin/wxt'), ['build', '-b', 'firefox'], { cwd: unpacked.sources, stdio: 'ignore' });
+    const rebuilt = path.join(unpacked.sources, '.output/firefox-mv2');
+    const differing = firefoxFiles.filter((f) => !existsSync(path.join(rebuilt, f)) || !readFileSync(path.join(rebuilt, f)).equals(readFileSync(path.join(unpacked.firefox, f))));
+    if (differing.length > 0) throw new Error(`${differing.length} files differ, e.g. ${differing.slice(0, 3).join(', ')}`);
+    return `${firefoxFiles.length} files identical, from ${names.length} source files`;
   });
 
   await check('web-ext lint of the Firefox zip', async () => {
