@@ -9,6 +9,11 @@ export default defineConfig({
   // Static files (the icons) live with the other assets; WXT copies this folder as is.
   publicDir: 'assets/public',
   imports: false,
+  // `npm run zip`: claimlens-<version>-chrome.zip, -firefox.zip and -sources.zip (the sources
+  // Firefox's add-on review asks for: everything needed to rebuild, not our local output).
+  zip: {
+    excludeSources: ['docs/screenshots/**', 'scratch/**', 'test-output/**', 'demo-output/**', 'bench-output/**', '**/*.log'],
+  },
   hooks: {
     // The trained models and their gazetteer live with the code that reads them
     // (src/detect/models/); the package carries them as files the background fetches on first

@@ -18,19 +18,31 @@ import { FIXTURES_DIR, corpusDir, hasCorpus, listBenchPages, selectPages } from 
 import { type ReanchorReport, runReanchor } from './bench/reanchor-run';
 import { renderStoreOnlyText, renderText } from './bench/report';
 import { type PageRow, measurePage } from './bench/run-page';
-import { runStoreBench } from './bench/store-run';
+import { chromiumStoreBrowser, firefoxStoreBrowser, runStoreBench } from './bench/store-run';
+import { launchFirefoxWithExtension } from './lib/firefox';
 import type { StoreReport } from './bench/store-summary';
 import { checkTargets, summarize } from './bench/summary';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** The store section in its own Chromium (a fresh profile, so the store starts empty). */
-async function measureStore(sizes: number[] | null): Promise<{ store: StoreReport; chromium: string }> {
+/** The store section in its own browser (a fresh profile, so the store starts empty). */
+async function measureStore(sizes: number[] | null, which: 'chromium' | 'firefox' = 'chromium'): Promise<{ store: StoreReport; chromium: string }> {
   const agent = await bundleStoreAgent();
+  if (which === 'firefox') {
+    // Firefox rounds performance.now() to whole milliseconds unless told not to.
+    const firefox = await launchFirefoxWithExtension({ prefs: { 'privacy.reduceTimerPrecision': false } });
+    try {
+      const version = await firefox.browser.version();
+      const store = await runStoreBench(firefoxStoreBrowser(firefox), agent, { sizes: sizes ?? undefined, log }).catch(storeFailed);
+      return { store, chromium: version };
+    } finally {
+      await firefox.close().catch(() => undefined);
+    }
+  }
   const browser = await launchWithExtension();
   try {
     const chromium = browser.context.browser()?.version() ?? (await chromiumVersion(browser.context));
-    const store = await runStoreBench(browser, agent, { sizes: sizes ?? undefined, log }).catch(
+    const store = await runStoreBench(chromiumStoreBrowser(browser), agent, { sizes: sizes ?? undefined, log }).catch(
       (error: unknown): StoreReport => {
         log(`store bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return { status: 'skipped', reason: `failed: ${error instanceof Error ? error.message : String(error)}`, sizes: {} };
@@ -52,12 +64,17 @@ async function chromiumVersion(context: Awaited<ReturnType<typeof launchWithExte
   }
 }
 
+function storeFailed(error: unknown): StoreReport {
+  log(`store bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return { status: 'skipped', reason: `failed: ${error instanceof Error ? error.message : String(error)}`, sizes: {} };
+}
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 async function storeOnly(args: ReturnType<typeof parseArgs>): Promise<number> {
   const began = Date.now();
   const loadBefore = loadavg()[0]!;
-  const { store, chromium } = await measureStore(args.storeSizes);
+  const { store, chromium } = await measureStore(args.storeSizes, args.browser);
   const info = {
     date: new Date().toISOString(),
     chromium,

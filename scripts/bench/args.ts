@@ -1,6 +1,6 @@
 /**
  * Command-line flags of `npm run -s bench -- [--json] [--pages N] [--filter text] [--timeout s]
- * [--no-reanchor] [--no-store | --store-only] [--store-sizes N,N]`.
+ * [--no-reanchor] [--no-store | --store-only] [--store-sizes N,N] [--browser chromium|firefox]`.
  */
 export interface BenchArgs {
   json: boolean;
@@ -18,12 +18,14 @@ export interface BenchArgs {
   storeOnly: boolean;
   /** Store sizes to measure; null for the default (10,000 and 100,000). */
   storeSizes: number[] | null;
+  /** The browser the store part runs in (the pages part is Chromium's). */
+  browser: 'chromium' | 'firefox';
 }
 
 export class ArgsError extends Error {}
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { json: false, pages: null, filter: null, timeoutMs: 60_000, reanchor: true, store: true, storeOnly: false, storeSizes: null };
+  const args: BenchArgs = { json: false, pages: null, filter: null, timeoutMs: 60_000, reanchor: true, store: true, storeOnly: false, storeSizes: null, browser: 'chromium' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -71,12 +73,19 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         args.storeSizes = sizes;
         break;
       }
+      case '--browser': {
+        const v = value();
+        if (v !== 'chromium' && v !== 'firefox') throw new ArgsError(`--browser wants chromium or firefox, not "${v}"`);
+        args.browser = v;
+        break;
+      }
       default:
         throw new ArgsError(
-          `unknown option "${arg}" (options: --json, --pages N, --filter text, --timeout seconds, --no-reanchor, --no-store, --store-only, --store-sizes N,N)`,
+          `unknown option "${arg}" (options: --json, --pages N, --filter text, --timeout seconds, --no-reanchor, --no-store, --store-only, --store-sizes N,N, --browser chromium|firefox)`,
         );
     }
   }
   if (args.storeOnly && !args.store) throw new ArgsError('--store-only and --no-store cannot be used together');
+  if (args.browser === 'firefox' && !args.storeOnly) throw new ArgsError('--browser firefox measures the store only: add --store-only');
   return args;
 }

@@ -124,6 +124,10 @@ export async function queries(seed: number, pageSize: number, repeats: number): 
   };
 }
 
+function hasLongTasks(): boolean {
+  return PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false;
+}
+
 export interface ExportResult {
   format: ExportFormat;
   ms: number;
@@ -132,6 +136,8 @@ export interface ExportResult {
   /** Longest task the Long Tasks API saw in this page while exporting (0 when none reached 50 ms). */
   maxTaskMs: number;
   longTasks: number;
+  /** False where the browser has no Long Tasks API (Firefox): then the two above say nothing. */
+  longTasksMeasured: boolean;
   progressUpdates: number;
 }
 
@@ -166,7 +172,7 @@ export async function exportAll(format: ExportFormat): Promise<ExportResult> {
   observer.disconnect();
   status.remove();
   if (format === 'jsonld') exported.set(format, file.blob);
-  return { format, ms, bytes: file.blob.size, count: file.count, maxTaskMs: tasks.reduce((m, x) => Math.max(m, x), 0), longTasks: tasks.length, progressUpdates };
+  return { format, ms, bytes: file.blob.size, count: file.count, maxTaskMs: tasks.reduce((m, x) => Math.max(m, x), 0), longTasks: tasks.length, longTasksMeasured: hasLongTasks(), progressUpdates };
 }
 
 export interface ImportResult {

@@ -1,11 +1,13 @@
 /**
- * The store bench, driven from Node: Chromium with the built extension, the store agent in
+ * The store bench, driven from Node: Chromium (or Firefox) with the built extension, the store agent in
  * the extension's library page, and for each size: fill, queries, first screen as the reader
  * sees it (fresh library and popup tabs), the three exports and the import, with the renderer's
  * JS heap sampled throughout. Figures: store-summary.ts.
  */
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { ExtensionBrowser } from '../lib/chromium';
+import type { FirefoxWithExtension } from '../lib/firefox';
 import type * as Agent from './store-agent';
 import { type StoreFigures, type StoreReport, sizeKey } from './store-summary';
 
@@ -17,8 +19,27 @@ const FILL_BATCH = 10_000;
 type AgentApi = typeof Agent;
 type Fn = { [K in keyof AgentApi]: AgentApi[K] extends (...args: never[]) => unknown ? K : never }[keyof AgentApi];
 
-function call<K extends Fn>(page: Page, name: K, ...args: Parameters<AgentApi[K]>): Promise<Awaited<ReturnType<AgentApi[K]>>> {
-  return page.evaluate(
+/** One extension page, whichever browser: run a function or a script in it, close it. */
+export interface BenchPage {
+  run<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  script(source: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What the store bench needs from a browser with the extension; one for Chromium, one for Firefox. */
+export interface StoreBenchBrowser {
+  /** A new tab on the extension page `pathname`, ready (`body[data-ready]`). */
+  openExtensionPage(pathname: string): Promise<BenchPage>;
+  /** A new tab on `pathname`: ms from navigation start to the frame after `rows` rows are in `listId`. */
+  timeFirstScreen(pathname: string, listId: string, rows: number): Promise<number | null>;
+  /** Samples the JS heap of the page's process until stopped; null where the browser cannot tell. */
+  sampleHeap(page: BenchPage): Promise<{ stop(): Promise<number | null> }>;
+  /** Asks for a garbage collection before a size, where the browser allows it. */
+  collectGarbage(page: BenchPage): Promise<void>;
+}
+
+function call<K extends Fn>(page: BenchPage, name: K, ...args: Parameters<AgentApi[K]>): Promise<Awaited<ReturnType<AgentApi[K]>>> {
+  return page.run(
     ({ name, args }) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).__claimlensStoreBench![name]!(...args),
     { name, args: args as unknown[] },
   ) as Promise<Awaited<ReturnType<AgentApi[K]>>>;
@@ -60,21 +81,101 @@ function firstScreenScript(listId: string, rows: number): string {
   })();`;
 }
 
-/** Opens `url` in a new tab and returns ms from navigation start to the frame after `rows` rows. */
-async function timeFirstScreen(context: BrowserContext, url: string, listId: string, rows: number): Promise<number | null> {
-  const page = await context.newPage();
-  try {
-    await page.addInitScript({ content: firstScreenScript(listId, rows) });
-    await page.goto(url);
-    const handle = await page.waitForFunction(() => (window as unknown as { __firstScreen?: { frameMs: number | null } }).__firstScreen?.frameMs ?? null, null, {
-      timeout: 60_000,
-    });
-    return (await handle.jsonValue()) as number;
-  } catch {
-    return null;
-  } finally {
-    await page.close();
-  }
+/** Chromium through Playwright: init scripts run before the page's own, and CDP reads the heap. */
+export function chromiumStoreBrowser(browser: ExtensionBrowser): StoreBenchBrowser {
+  const { context, extensionId } = browser;
+  const base = `chrome-extension://${extensionId}`;
+  const sessions = new WeakMap<BenchPage, Page>();
+  const wrap = (page: Page): BenchPage => {
+    const wrapped: BenchPage = {
+      run: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      script: async (source) => void (await page.evaluate(source)),
+      close: () => page.close(),
+    };
+    sessions.set(wrapped, page);
+    return wrapped;
+  };
+  return {
+    async openExtensionPage(pathname) {
+      const page = await context.newPage();
+      await page.goto(`${base}${pathname}`);
+      await page.waitForSelector('body[data-ready="true"]');
+      return wrap(page);
+    },
+    async timeFirstScreen(pathname, listId, rows) {
+      const page = await context.newPage();
+      try {
+        await page.addInitScript({ content: firstScreenScript(listId, rows) });
+        await page.goto(`${base}${pathname}`);
+        const handle = await page.waitForFunction(
+          () => (window as unknown as { __firstScreen?: { frameMs: number | null } }).__firstScreen?.frameMs ?? null,
+          null,
+          { timeout: 60_000 },
+        );
+        return (await handle.jsonValue()) as number;
+      } catch {
+        return null;
+      } finally {
+        await page.close();
+      }
+    },
+    async sampleHeap(page) {
+      return sampleHeap(await context.newCDPSession(sessions.get(page)!));
+    },
+    async collectGarbage(page) {
+      const cdp = await context.newCDPSession(sessions.get(page)!);
+      await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Firefox through puppeteer-core (WebDriver BiDi): no preload scripts in extension pages, so
+ * the first-screen observer goes in at DOMContentLoaded (the list fills later, once the
+ * database answers; a list already full by then is timed at that moment, which can only
+ * overstate it); no heap figure.
+ */
+export function firefoxStoreBrowser(firefox: FirefoxWithExtension): StoreBenchBrowser {
+  const wrap = (page: PuppeteerPage): BenchPage => ({
+    run: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    script: async (source) => void (await page.evaluate(source)),
+    close: () => page.close(),
+  });
+  return {
+    async openExtensionPage(pathname) {
+      const page = await firefox.openExtensionPage(pathname);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+      return wrap(page);
+    },
+    async timeFirstScreen(pathname, listId, rows) {
+      const page = await firefox.browser.newPage();
+      try {
+        await firefox.gotoExtensionPage(page, pathname, 'interactive');
+        // A string, not a function: tsx's name helpers do not exist in the page.
+        return (await page.evaluate(`new Promise((resolve) => {
+          const full = () => (document.getElementById(${JSON.stringify(listId)})?.children.length ?? 0) >= ${rows};
+          const done = () => requestAnimationFrame(() => resolve(performance.now()));
+          setTimeout(() => resolve(null), 25000);
+          if (full()) return done();
+          const observer = new MutationObserver(() => {
+            if (!full()) return;
+            observer.disconnect();
+            done();
+          });
+          observer.observe(document, { childList: true, subtree: true });
+        })`)) as number | null;
+      } catch (error) {
+        process.stderr.write(`first screen of ${pathname} in Firefox: ${error instanceof Error ? error.message : String(error)}\n`);
+        return null;
+      } finally {
+        await page.close();
+      }
+    },
+    async sampleHeap() {
+      return { stop: async () => null };
+    },
+    async collectGarbage() {},
+  };
 }
 
 const median = (xs: (number | null)[]): number | null => {
@@ -88,40 +189,38 @@ export interface StoreRunOptions {
   log: (line: string) => void;
 }
 
-export async function runStoreBench(browser: ExtensionBrowser, agentSource: string, options: StoreRunOptions): Promise<StoreReport> {
-  const { context, extensionId } = browser;
+export async function runStoreBench(browser: StoreBenchBrowser, agentSource: string, options: StoreRunOptions): Promise<StoreReport> {
   const seed = options.seed ?? STORE_SEED;
-  const base = `chrome-extension://${extensionId}`;
-  const page = await context.newPage();
-  await page.goto(`${base}/library.html`);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.evaluate(agentSource);
-  const cdp = await context.newCDPSession(page);
+  const page = await browser.openExtensionPage('/library.html');
+  await page.script(agentSource);
   const report: StoreReport = { status: 'measured', seed, sizes: {} };
   try {
     for (const n of options.sizes ?? STORE_SIZES) {
       const log = (what: string) => options.log(`store ${n.toLocaleString('en')}: ${what}`);
       await call(page, 'clear');
-      await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
-      const heap = sampleHeap(cdp);
+      await browser.collectGarbage(page);
+      const heap = await browser.sampleHeap(page);
       log('filling…');
       const filled = await call(page, 'fill', seed, 0, n, FILL_BATCH);
       log(`${filled.count} records inserted in ${filled.insertMs.toFixed(0)} ms (generated in ${filled.generateMs.toFixed(0)} ms)`);
       const q = await call(page, 'queries', seed, PAGE_SIZE, 6);
       report.probes = q.probes;
       log(`queries: first screen ${q.firstScreenQuery.medianMs.toFixed(1)} ms (count: store ${q.countStore.medianMs.toFixed(1)} ms, index ${q.countIndex.medianMs.toFixed(1)} ms), search ${q.searchCommon.medianMs.toFixed(1)}/${q.searchRare.medianMs.toFixed(1)} ms, site ${q.filterSite.medianMs.toFixed(1)} ms, actor ${q.filterActor.medianMs.toFixed(1)} ms`);
-      const cold = await timeFirstScreen(context, `${base}/library.html`, 'library-list', PAGE_SIZE);
+      const cold = await browser.timeFirstScreen('/library.html', 'library-list', PAGE_SIZE);
       const warm = [];
-      for (let i = 0; i < 3; i++) warm.push(await timeFirstScreen(context, `${base}/library.html`, 'library-list', PAGE_SIZE));
+      for (let i = 0; i < 3; i++) warm.push(await browser.timeFirstScreen('/library.html', 'library-list', PAGE_SIZE));
       const popup = [];
-      for (let i = 0; i < 3; i++) popup.push(await timeFirstScreen(context, `${base}/popup.html`, 'annotations', PAGE_SIZE));
+      for (let i = 0; i < 3; i++) popup.push(await browser.timeFirstScreen('/popup.html', 'annotations', PAGE_SIZE));
       log(`first screen: library ${cold?.toFixed(0)} ms cold, ${warm.map((x) => x?.toFixed(0)).join('/')} ms; popup ${popup.map((x) => x?.toFixed(0)).join('/')} ms`);
       const exports = {
         jsonld: await call(page, 'exportAll', 'jsonld'),
         csv: await call(page, 'exportAll', 'csv'),
         markdown: await call(page, 'exportAll', 'markdown'),
       };
-      for (const e of Object.values(exports)) log(`export ${e.format}: ${e.ms.toFixed(0)} ms, ${e.count} records, ${(e.bytes / 1024 / 1024).toFixed(1)} MiB, longest task ${e.maxTaskMs.toFixed(0)} ms (${e.longTasks} ≥ 50 ms)`);
+      for (const e of Object.values(exports)) {
+        const tasks = e.longTasksMeasured ? `longest task ${e.maxTaskMs.toFixed(0)} ms (${e.longTasks} ≥ 50 ms)` : 'no Long Tasks API';
+        log(`export ${e.format}: ${e.ms.toFixed(0)} ms, ${e.count} records, ${(e.bytes / 1024 / 1024).toFixed(1)} MiB, ${tasks}`);
+      }
       const imported = await call(page, 'importBack');
       log(`import: ${imported.ms.toFixed(0)} ms, ${imported.stored} stored; ${imported.headline}`);
       const peakHeapMB = await heap.stop();
@@ -142,7 +241,9 @@ export async function runStoreBench(browser: ExtensionBrowser, agentSource: stri
         exportJsonLdMs: Math.round(exports.jsonld.ms),
         exportCsvMs: Math.round(exports.csv.ms),
         exportMarkdownMs: Math.round(exports.markdown.ms),
-        exportMaxTaskMs: round1(Math.max(exports.jsonld.maxTaskMs, exports.csv.maxTaskMs, exports.markdown.maxTaskMs))!,
+        exportMaxTaskMs: exports.jsonld.longTasksMeasured
+          ? round1(Math.max(exports.jsonld.maxTaskMs, exports.csv.maxTaskMs, exports.markdown.maxTaskMs))
+          : null,
         importMs: Math.round(imported.ms),
         importedRecords: imported.stored,
         peakHeapMB: round1(peakHeapMB),

@@ -1,6 +1,6 @@
 /**
- * The background service worker's wiring: the message router, the context menu, the
- * keyboard command and the badge. The database is opened once, on first use.
+ * The background's wiring (a service worker in Chrome, a background page in Firefox): the
+ * message router, the context menu, the keyboard command and the badge. The database is opened once, on first use.
  */
 import type { WxtBrowser } from 'wxt/browser';
 import type { ContentProtocol } from '../messages';
@@ -14,6 +14,7 @@ import { readerWatchlist, readWatchlistEdits } from '../reader-watchlist';
 import { CUES_KEY, LEDGER_KEY, readLedgerSettings, WATCHLIST_KEY } from '../settings';
 import { readCueEdits } from '../detect/reader-cues';
 import { createSightingRecorder } from './ledger-recorder';
+import { keepContextMenu, type MenuApi } from './context-menu';
 import { modelSource } from './models';
 
 export const CONTEXT_MENU_ID = 'claimlens-save-selection';
@@ -104,10 +105,9 @@ export function startBackground(browser: WxtBrowser): void {
   });
   browser.runtime.onMessage.addListener(router as never);
 
-  // Menus persist across service-worker restarts; create them once per install or update.
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: CONTEXT_MENU_ID, title: 'Save to Claimlens', contexts: ['selection'] });
-  });
+  keepContextMenu(browser as unknown as MenuApi, CONTEXT_MENU_ID, (error) =>
+    console.error('[Claimlens] could not create the context menu item:', error),
+  );
 
   const askTabToSave = async (tabId: number | undefined) => {
     if (tabId === undefined) return;

@@ -3,7 +3,7 @@ import { ArgsError, parseArgs } from '../../../scripts/bench/args';
 
 describe('bench options', () => {
   it('reads --json, --pages, --filter and --timeout in both spellings', () => {
-    expect(parseArgs([])).toEqual({ json: false, pages: null, filter: null, timeoutMs: 60_000, reanchor: true, store: true, storeOnly: false, storeSizes: null });
+    expect(parseArgs([])).toEqual({ json: false, pages: null, filter: null, timeoutMs: 60_000, reanchor: true, store: true, storeOnly: false, storeSizes: null, browser: 'chromium' });
     expect(parseArgs(['--json', '--pages', '3', '--filter=nytimes', '--timeout', '20', '--no-reanchor'])).toEqual({
       json: true,
       pages: 3,
@@ -13,6 +13,7 @@ describe('bench options', () => {
       store: true,
       storeOnly: false,
       storeSizes: null,
+      browser: 'chromium',
     });
   });
 
@@ -21,6 +22,12 @@ describe('bench options', () => {
     expect(parseArgs(['--store-only', '--store-sizes', '2000,10_000'])).toMatchObject({ store: true, storeOnly: true, storeSizes: [2000, 10_000] });
     expect(() => parseArgs(['--store-only', '--no-store'])).toThrow('cannot be used together');
     expect(() => parseArgs(['--store-sizes', '10,abc'])).toThrow('--store-sizes wants whole numbers');
+  });
+
+  it('runs the store part in Firefox with --browser firefox, only with --store-only', () => {
+    expect(parseArgs(['--store-only', '--browser', 'firefox'])).toMatchObject({ storeOnly: true, browser: 'firefox' });
+    expect(() => parseArgs(['--browser', 'firefox'])).toThrow('add --store-only');
+    expect(() => parseArgs(['--store-only', '--browser=safari'])).toThrow('--browser wants chromium or firefox, not "safari"');
   });
 
   it('says what is wrong with a bad option', () => {
