@@ -103,6 +103,9 @@ export interface WordInfo {
   own: number[];
   /** hashString of each compromise lexicon class of the word. */
   hClasses: number[];
+  /** The summed scores of `own` under a model, kept by the tagger (actor-tagger.ts). */
+  ownScores?: Float32Array;
+  scoredBy?: object;
 }
 
 const wordCache = new Map<string, WordInfo>();
@@ -131,18 +134,44 @@ function wordInfo(w: string): WordInfo {
 
 type Mode = 'normal' | 'caps' | 'title';
 
-function sentenceMode(words: readonly WordInfo[]): Mode {
+// What the sentence's kind and the skipping of plain words need to know of a word, as bits.
+const LETTER = 1;
+const HAS_LOWER_BIT = 2;
+const CAP_BIT = 4;
+const HAS_UPPER_BIT = 8;
+const LONG = 16;
+
+/**
+ * The bits of a word, read from its characters: most words are plain ASCII, so the word's
+ * cached record (a map look-up) is needed only for the others.
+ */
+function wordBits(w: string): number {
+  let bits = w.length > 3 ? LONG : 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) bits |= LETTER | HAS_LOWER_BIT;
+    else if (c >= 65 && c <= 90) bits |= LETTER | HAS_UPPER_BIT | (i === 0 ? CAP_BIT : 0);
+    else if (c >= 128) {
+      const x = wordInfo(w);
+      return (x.letter ? LETTER : 0) | (x.hasLower ? HAS_LOWER_BIT : 0) | (x.cap ? CAP_BIT : 0) | (x.hasUpper ? HAS_UPPER_BIT : 0) | (x.lower.length > 3 ? LONG : 0);
+    }
+  }
+  return bits;
+}
+
+function sentenceMode(bits: ArrayLike<number>): Mode {
   let letters = 0;
   let caps = 0;
   let titled = 0;
   let long = 0;
-  for (const w of words) {
-    if (!w.letter) continue;
+  for (let i = 0; i < bits.length; i++) {
+    const b = bits[i]!;
+    if (!(b & LETTER)) continue;
     letters++;
-    if (!w.hasLower) caps++;
-    if (w.lower.length > 3) {
+    if (!(b & HAS_LOWER_BIT)) caps++;
+    if (b & LONG) {
       long++;
-      if (w.cap) titled++;
+      if (b & CAP_BIT) titled++;
     }
   }
   if (letters >= 2 && caps / letters > 0.6) return 'caps';
@@ -162,8 +191,8 @@ export interface DocFacts {
 export function documentFacts(sentences: readonly (readonly string[])[]): DocFacts {
   const facts: DocFacts = { midCap: new Set(), lower: new Set(), runLast: new Map(), runFirst: new Set() };
   for (const s of sentences) {
-    const infos = s.map(wordInfo);
-    if (sentenceMode(infos) !== 'normal') continue;
+    const bits = s.map(wordBits);
+    if (sentenceMode(bits) !== 'normal') continue;
     let runStart = -1;
     const closeRun = (end: number) => {
       if (runStart >= 0 && end - runStart >= 2) {
@@ -174,17 +203,19 @@ export function documentFacts(sentences: readonly (readonly string[])[]): DocFac
       }
       runStart = -1;
     };
-    infos.forEach((w, i) => {
-      const lw = w.lower;
-      const capital = w.cap && !FUNCTION_WORDS.has(lw);
+    for (let i = 0; i < s.length; i++) {
+      const b = bits[i]!;
+      const cap = (b & CAP_BIT) !== 0;
+      const lw = cap || b & HAS_UPPER_BIT ? s[i]!.toLowerCase() : s[i]!;
+      const capital = cap && !FUNCTION_WORDS.has(lw);
       if (capital && i > 0) facts.midCap.add(lw);
-      if (w.hasLower && !w.cap) facts.lower.add(lw);
+      if (b & HAS_LOWER_BIT && !cap) facts.lower.add(lw);
       if (capital) {
         if (runStart < 0) runStart = i;
       } else {
         closeRun(i);
       }
-    });
+    }
     closeRun(s.length);
   }
   return facts;
@@ -209,8 +240,27 @@ export function actorSentenceFeatures(
   inQuote = false,
 ): { seq: FeatureSeq; inQuote: boolean; active: Uint8Array | null; own: readonly WordInfo[] | null } {
   const n = words.length;
-  let infos = words.map(wordInfo);
-  const mode = sentenceMode(infos);
+  const bits = words.map(wordBits);
+  const mode = sentenceMode(bits);
+  let active: Uint8Array | null = null;
+  let infos: WordInfo[];
+  if (ctx.skipPlainWords && mode === 'normal') {
+    active = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (bits[i]! & HAS_UPPER_BIT) {
+        active[i] = 1;
+        if (i > 0) active[i - 1] = 1;
+        if (i + 1 < n) active[i + 1] = 1;
+      }
+    }
+    // Only the looked-at words and the two on each side (the window) need their records.
+    infos = new Array<WordInfo>(n);
+    for (let i = 0; i < n; i++) {
+      if (active[i]) for (let j = Math.max(0, i - 2); j <= Math.min(n - 1, i + 2); j++) infos[j] ??= wordInfo(words[j]!);
+    }
+  } else {
+    infos = words.map(wordInfo);
+  }
   // Truecasing: in a title-case headline every word wears a capital, so an ordinary word the
   // article never capitalises mid-sentence ("Stance", "Talks") is read in lower case.
   if (mode === 'title') {
@@ -218,22 +268,11 @@ export function actorSentenceFeatures(
       x.cap && i > 0 && isCommonWord(x.lower) && !doc?.midCap.has(x.lower) ? wordInfo(x.lower) : x,
     );
   }
-  const lower = infos.map((x) => x.lower);
+  const lower = words.map((w, i) => infos[i]?.lower ?? w.toLowerCase());
   const hLower = infos.map((x) => x.hLower);
   const hShape = infos.map((x) => x.hShape);
   const caps = infos.map((x) => x.cap);
   const hMode = hashString(mode);
-  let active: Uint8Array | null = null;
-  if (ctx.skipPlainWords && mode === 'normal') {
-    active = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      if (infos[i]!.hasUpper) {
-        active[i] = 1;
-        if (i > 0) active[i - 1] = 1;
-        if (i + 1 < n) active[i + 1] = 1;
-      }
-    }
-  }
   const withLex = ctx.groups.has('lex');
   const gaz = ctx.groups.has('gaz') && ctx.gazetteer ? ctx.gazetteer.match(lower, active) : null;
   const watch = ctx.groups.has('watch') && ctx.watchlist ? ctx.watchlist.match(lower, active) : null;

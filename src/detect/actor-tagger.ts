@@ -38,16 +38,17 @@ export class ActorTagger {
     this.groups = new Set(groups ?? (model.header.groups as ActorFeatureGroup[]));
   }
 
-  /** The summed scores of a word's own features, computed once per word. */
-  private readonly ownCache = new WeakMap<WordInfo, Float32Array>();
+  /**
+   * The summed scores of a word's own features, computed once per word and kept on the word's
+   * cached record (with the model they came from, should two taggers share the cache).
+   */
   private ownScores(info: WordInfo): Float32Array {
-    let scores = this.ownCache.get(info);
-    if (!scores) {
-      scores = new Float32Array(this.chain.labels.length);
-      this.chain.addScores(info.own, 0, info.own.length, scores, 0);
-      this.ownCache.set(info, scores);
+    if (info.scoredBy !== this.chain || !info.ownScores) {
+      info.ownScores = new Float32Array(this.chain.labels.length);
+      this.chain.addScores(info.own, 0, info.own.length, info.ownScores, 0);
+      info.scoredBy = this.chain;
     }
-    return scores;
+    return info.ownScores;
   }
 
   /** Skipped plain words are O: Viterbi considers no other label for them. */
