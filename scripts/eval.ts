@@ -16,6 +16,8 @@ import type { PRF } from './eval/prf';
 import { NEWS_DEV_GOLD, SEEDS_GOLD, scoreSeeds } from './eval/seeds';
 import { medianMsPer1000Words } from './eval/speed';
 import { actorAblation } from './eval/ablation';
+import { shippedModels } from '../src/detect/models/node';
+import { contentSpans } from './train/claims';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -33,13 +35,13 @@ if (!hasShared) {
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 const prfOut = (x: PRF) => ({ precision: round(x.precision), recall: round(x.recall), f1: round(x.f1), tp: x.tp, fp: x.fp, fn: x.fn });
 
-function measure(run: Detector) {
+function measure(run: Detector, contentOf?: (text: string) => { start: number; end: number }[]) {
   const seeds = scoreSeeds(run, SEEDS_GOLD);
   const news = scoreSeeds(run, NEWS_DEV_GOLD);
   const conll = scoreConll(conllFile, Infinity, undefined, run);
   // Warm up before timing the whole of PolNeAR dev in this one process.
   scorePolnear('dev', 5, run);
-  const polnear = scorePolnear('dev', Infinity, run);
+  const polnear = scorePolnear('dev', Infinity, run, contentOf);
   const speed = medianMsPer1000Words(3, run);
   const gold = (s: typeof seeds) => ({
     actors: Object.fromEntries(Object.entries(s.actors).map(([k, v]) => [k, prfOut(v)])),
@@ -67,6 +69,10 @@ function measure(run: Detector) {
         sentenceCueOrContent: prfOut(polnear.sentenceWithContent),
         sourceSpan: prfOut(polnear.source),
         cueSpan: prfOut(polnear.cue),
+        contentSpan: prfOut(polnear.content),
+        contentSpanExact: prfOut(polnear.contentExact),
+        speakerAccuracy: round(polnear.speakerAccuracy),
+        speakerMatched: polnear.speakerMatched,
         articles: polnear.articles,
       },
       speed: {
@@ -81,7 +87,8 @@ function measure(run: Detector) {
   };
 }
 
-const model = measure(modelDetector());
+const shipped = shippedModels();
+const model = measure(modelDetector(shipped), shipped.claims ? (text) => contentSpans(text, shipped) : undefined);
 const rules = withRules ? measure(rulesDetector) : null;
 const ablation = withAblation ? actorAblation((line) => process.stderr.write(`${line}\n`)) : null;
 
@@ -128,6 +135,9 @@ if (json) {
     row('  (variant: Cue or Content)', (x) => x.polnearDev.sentenceCueOrContent as PRF),
     row('Source span (overlap)', (x) => x.polnearDev.sourceSpan as PRF, 'F1 ≥ 80'),
     row('Cue span (overlap)', (x) => x.polnearDev.cueSpan as PRF, 'F1 ≥ 78'),
+    row('Content span (overlap)', (x) => x.polnearDev.contentSpan as PRF, 'F1 ≥ 75'),
+    row('Content span (exact)', (x) => x.polnearDev.contentSpanExact as PRF),
+    one('speaker span on the found Cue', (x) => x.polnearDev.speakerAccuracy),
     '-- Speed (Node, this machine) --',
     `${'words/s over PolNeAR dev'.padEnd(38)}${String(m.speed.wordsPerSecond).padStart(8)}  (${m.speed.polnearDevWords} words in ${m.speed.polnearDevSeconds} s)${r ? `  rules ${r.speed.wordsPerSecond}` : ''}   ≥ 100000`,
     `${'median ms per 1,000-word article'.padEnd(38)}${m.speed.medianMsPer1000Words.toFixed(2).padStart(8)}  (${m.speed.pieces1000Words} pieces)${r ? `  rules ${r.speed.medianMsPer1000Words.toFixed(2)}` : ''}   ≤ 10`,

@@ -99,7 +99,7 @@ export function decodeModel(data: Uint8Array): ModelFile {
   const T = (L + 1) * L;
   if (pos + T * 4 > data.length) throw new ModelFormatError('model file is truncated in its transitions');
   // Copied: the body's offset need not be 4-byte aligned for a Float32Array view.
-  const transitions = new Float32Array(data.slice(pos, pos + T * 4).buffer);
+  const transitions = new Float32Array(Uint8Array.prototype.slice.call(data, pos, pos + T * 4).buffer);
   pos += T * 4;
   const keys = new Uint32Array(F);
   let prev = 0;

@@ -9,7 +9,10 @@ import { scoreConll } from '../../../scripts/eval/conll';
 import { hasShared } from '../../../scripts/eval/paths';
 import { scorePolnear } from '../../../scripts/eval/polnear';
 import { scoreSeeds } from '../../../scripts/eval/seeds';
-import { rulesDetector } from '../../../scripts/eval/detector';
+import { modelDetector, rulesDetector } from '../../../scripts/eval/detector';
+import { NEWS_DEV_GOLD } from '../../../scripts/eval/seeds';
+import { shippedModels } from '../../../src/detect/models/node';
+import { contentSpans } from '../../../scripts/train/claims';
 
 describe.skipIf(!hasShared)('detection floors on ../shared/gold (skipped: ../shared/gold not found)', () => {
   it('seed articles: actors, claims, speakers, no chrome', () => {
@@ -38,6 +41,48 @@ describe.skipIf(!hasShared)('detection floors on ../shared/gold (skipped: ../sha
     expect(p.cue.f1).toBeGreaterThanOrEqual(POLNEAR_CUE_FLOOR);
   });
 });
+
+describe.skipIf(!hasShared)('claims with the shipped models on ../shared/gold (skipped: ../shared/gold not found)', () => {
+  const models = shippedModels();
+  const run = modelDetector(models);
+
+  it('PolNeAR dev: sentence holds a Cue, Source, Cue and Content spans, speaker', () => {
+    const p = scorePolnear('dev', Infinity, run, (text) => contentSpans(text, models));
+    expect(p.sentence.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearSentence);
+    expect(p.sentence.precision).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearSentencePrecision);
+    expect(p.source.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearSource);
+    expect(p.cue.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearCue);
+    expect(p.content.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearContent);
+    expect(p.speakerAccuracy).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearSpeaker);
+  });
+
+  it('news dev gold and seeds: claims, speakers, sourcing', () => {
+    const news = scoreSeeds(run, NEWS_DEV_GOLD);
+    expect(news.claims.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.newsClaims);
+    expect(news.speakerAccuracy).toBeGreaterThanOrEqual(CLAIMS_FLOORS.newsSpeaker);
+    expect(news.sourcingAccuracy).toBeGreaterThanOrEqual(CLAIMS_FLOORS.newsSourcing);
+    expect(news.notClaimHits).toBeLessThanOrEqual(CLAIMS_FLOORS.newsNotClaimHitsAtMost);
+    const seeds = scoreSeeds(run);
+    expect(seeds.claims.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.seedClaims);
+    expect(seeds.speakerAccuracy).toBeGreaterThanOrEqual(CLAIMS_FLOORS.seedSpeaker);
+  });
+});
+
+// The trained claims model (issue 12): a little under `npm run -s eval`'s figures.
+const CLAIMS_FLOORS = {
+  polnearSentence: 0.83,
+  polnearSentencePrecision: 0.89,
+  polnearSource: 0.71,
+  polnearCue: 0.68,
+  polnearContent: 0.82,
+  polnearSpeaker: 0.9,
+  newsClaims: 0.83,
+  newsSpeaker: 0.77,
+  newsSourcing: 0.86,
+  newsNotClaimHitsAtMost: 10,
+  seedClaims: 0.88,
+  seedSpeaker: 0.75,
+};
 
 // Floors: a point or two under the measured figures (see the closing note of issue 3).
 const CONLL_FLOOR = 0.75;

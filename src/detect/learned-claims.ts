@@ -1,0 +1,346 @@
+/**
+ * Claims from the trained attribution tagger. The tagger marks, per sentence, Source (who),
+ * Cue (the reporting verb or phrase) and Content (what); this module turns those spans into
+ * Claimlens claims: the sentence (or the clause of a second speaker) is the underline, the cue
+ * is the tagged Cue, the speaker is the tagged Source read by claims.ts's noun-phrase logic
+ * (a name → named; he/she/it through the recent speakers and mentions; officials, a statement
+ * → vague; rumours, reports → unattributed), with no Source meaning unattributed. A sentence
+ * with no Cue holds no claim, whatever Content runs through it.
+ */
+import type { ActorSpan, ArticleContext } from './actors';
+import { type ClaimSentenceInput, sentenceCues } from './claim-features';
+import type { ClaimRole, ClaimTagger, CueForce, RoleSpan } from './claim-tagger';
+import { INSTITUTION_NOUNS, PRONOUNS, STATEMENT_NOUNS, type Speaker, UNATTRIBUTED_NOUNS, VAGUE_NOUNS, insideQuotation, isHedged, nounPhraseSpeaker, none } from './claims';
+import type { CueHit } from './cues';
+import { PERSON_NOUNS } from './lexicon';
+import { TITLE_WORDS } from './names';
+import type { ReaderCueTable } from './reader-cues';
+import type { Sentence } from './sentences';
+import type { Claim, Mention } from './types';
+
+/** The word class feature of a lower-case token (see claim-features.ts). */
+export function wordClass(lw: string): string {
+  if (PRONOUNS.has(lw)) return 'pronoun';
+  if (STATEMENT_NOUNS.has(lw)) return 'statement';
+  if (UNATTRIBUTED_NOUNS.has(lw)) return 'unattributed';
+  if (INSTITUTION_NOUNS.has(lw)) return 'institution';
+  if (TITLE_WORDS.has(lw)) return 'title';
+  if (VAGUE_NOUNS.has(lw) || PERSON_NOUNS.has(lw)) return 'vague';
+  return '';
+}
+
+const QUOTE_WORDS = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb']);
+const SECOND_CLAUSE = new Set([';', 'while', 'but', 'whereas', 'yet']);
+/** Things that show or find: "polls show", "the study found". */
+const CAPITAL = /^\p{Lu}/u;
+const POSSESSIVE = new Set(["'s", '\u2019s', "'", '\u2019']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+/** Where a Source's head phrase ends: "people familiar with", "a lawyer for", "officials who". */
+const HEAD_STOPS = new Set('of for with in at on from to by about familiar close who which that whose ,'.split(' '));
+/** Bodies by a common noun, beyond claims.ts's institutions: "the prosecutor's office", "the city's police". */
+const BODY_NOUNS = new Set('office ministry authority authorities police court courts agency department embassy foundation group organisation organization institute university council team spokesperson'.split(' '));
+/** Singular roles that stand for a person named before: "the founder", "the chief". */
+const ROLE_NOUNS = new Set('founder chief leader head director chairman chairwoman ceo owner candidate nominee incumbent premier'.split(' '));
+const AGENT_WORDS = new Set('which that whose his her its their our my your me him us them one others everyone anyone someone nobody poll polls survey surveys study studies data research findings analysis analyses figures records documents filing filings lawsuit complaint indictment ruling order'.split(' '));
+/** Nouns for people by what they do: "lawyer", "prosecutor", "analysts", "historian". */
+const PERSON_SUFFIX = /^\p{Ll}+(?:er|or|ist|ian|ant|ent)s?$/u;
+
+export interface ClaimInputs {
+  inputs: ClaimSentenceInput[];
+  cues: (CueHit | null)[][];
+  /** Per sentence, the reader's constraints on cue tags (undefined: none). */
+  force: CueForce[];
+}
+
+/** The tagger's inputs for an article: one entry per sentence. */
+export function claimInputs(ctx: ArticleContext, sentences: readonly Sentence[], spans: readonly ActorSpan[], reader?: ReaderCueTable): ClaimInputs {
+  const { tokens } = ctx;
+  const actorAt = new Array<string>(tokens.length).fill('');
+  for (const s of spans) {
+    const type = s.demonym ? 'demonym' : s.type;
+    for (let i = s.first; i < s.last; i++) actorAt[i] = `${i === s.first ? 'B' : 'I'}-${type}`;
+  }
+  const inputs: ClaimSentenceInput[] = [];
+  const cues: (CueHit | null)[][] = [];
+  const force: CueForce[] = [];
+  for (const s of sentences) {
+    const words: string[] = [];
+    const lower: string[] = [];
+    const actors: string[] = [];
+    const classes: string[] = [];
+    for (let i = s.first; i < s.last; i++) {
+      const w = tokens[i]!.text;
+      const lw = w.toLowerCase();
+      words.push(w);
+      lower.push(lw);
+      actors.push(actorAt[i]!);
+      classes.push(wordClass(lw));
+    }
+    const c = sentenceCues(lower, reader);
+    inputs.push({ words, lower, actors, classes });
+    cues.push(c);
+    force.push(reader ? readerForce(lower, c, reader) : undefined);
+  }
+  return { inputs, cues, force };
+}
+
+/** +1 on the reader's added cues, -1 on the words of cues they turned off (added wins). */
+function readerForce(lower: readonly string[], cues: readonly (CueHit | null)[], reader: ReaderCueTable): CueForce {
+  const n = lower.length;
+  let out: Int8Array | undefined;
+  const set = (i: number, v: number) => {
+    out ??= new Int8Array(n);
+    out[i] = v;
+  };
+  for (let i = 0; i < n; i++) {
+    const w = lower[i]!;
+    if (reader.removed.has(w)) set(i, -1);
+    // Phrases turned off ("according to", "point out").
+    for (const r of reader.removed) {
+      if (!r.includes(' ')) continue;
+      const parts = r.split(' ');
+      if (parts[0] === w && parts.every((p, k) => lower[i + k] === p)) for (let k = 0; k < parts.length; k++) set(i + k, -1);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    for (const phrase of reader.added.get(lower[i]!) ?? []) {
+      if (phrase.words.every((w, k) => lower[i + k] === w)) {
+        for (let k = 0; k < phrase.words.length; k++) set(i + k, 1);
+        i += phrase.words.length - 1;
+        break;
+      }
+    }
+  }
+  // A cue hit the reader added keeps its +1 over any -1 on the same words.
+  for (let i = 0; i < n; i++) {
+    const c = cues[i];
+    if (c && out && out[i] === -1 && reader.added.get(lower[c.first]!)?.some((p) => p.lemma === c.lemma)) out[i] = 1;
+  }
+  return out;
+}
+
+interface Attribution {
+  cue: RoleSpan;
+  source: RoleSpan | null;
+}
+
+export function findClaimsLearned(
+  ctx: ArticleContext,
+  sentences: readonly Sentence[],
+  spans: readonly ActorSpan[],
+  mentions: readonly Mention[],
+  tagger: ClaimTagger,
+  reader?: ReaderCueTable,
+): Claim[] {
+  const { tokens, text } = ctx;
+  const { inputs, cues, force } = claimInputs(ctx, sentences, spans, reader);
+  const tagged = tagger.tagArticle(inputs, cues, force);
+  const words = tokens.map((t) => t.text.toLowerCase());
+  const mentionAt = new Map<number, Mention>();
+  const sortedSpans = [...spans].sort((a, b) => a.first - b.first);
+  sortedSpans.forEach((s, k) => {
+    const m = mentions[k];
+    if (m) for (let i = s.first; i < s.last; i++) mentionAt.set(i, m);
+  });
+  const history: { speaker: Speaker; sentence: number }[] = [];
+  const claims: Claim[] = [];
+  sentences.forEach((s, si) => {
+    const roles = tagged[si]!;
+    const cueSpans = roles.filter((r) => r.role === 'CUE');
+    if (cueSpans.length === 0) return;
+    const sources = roles.filter((r) => r.role === 'SRC');
+    const at = (r: RoleSpan) => tokens[s.first + r.first]!.start;
+    const quoted = (r: RoleSpan) => insideQuotation(text, at(r));
+    // A question asserts nothing, unless it is quoted and attributed ('"Why now?" she asked').
+    const question = words[s.last - 1] === '?' && !words.slice(s.first, s.last).some((w) => QUOTE_WORDS.has(w));
+    const forced = (c: RoleSpan) => force[si]?.[c.first] === 1;
+    // Each cue takes the nearest Source outside quotation marks: before it, or right after an inverted verb.
+    const attributions: Attribution[] = [];
+    for (const cue of cueSpans) {
+      let best: RoleSpan | null = null;
+      let bestDist = Infinity;
+      for (const src of sources) {
+        if (quoted(src) && !quoted(cue)) continue;
+        const d = src.last <= cue.first ? cue.first - src.last : src.first >= cue.last ? (src.first - cue.last) * 1.5 : Infinity;
+        if (d < bestDist) {
+          bestDist = d;
+          best = src;
+        }
+      }
+      const a = { cue, source: best };
+      // Narration ("Oil prices declined", "The discussion reflects") has no one who speaks; a
+      // question asserts nothing. (Cues inside quotations stay: the model knows them, and
+      // dropping them measured worse.)
+      if (!forced(cue) && (question || !isAgent(a, s, si))) continue;
+      attributions.push(a);
+    }
+    if (attributions.length === 0) return;
+    // One claim per sentence: the attribution with a Source outside quotation marks comes first;
+    // a later cue makes a second claim only with its own Source past a clause boundary
+    // ("X said ..., while Y argued ...").
+    const rank = (a: Attribution) => (a.source ? 2 : 0) + (quoted(a.cue) ? 0 : 1);
+    let primary = attributions[0]!;
+    for (const a of attributions) if (rank(a) > rank(primary)) primary = a;
+    const groups: Attribution[] = [primary];
+    for (const a of attributions) {
+      const prev = groups[groups.length - 1]!;
+      if (a.cue.first <= prev.cue.first || !a.source || a.source === prev.source || a.source.first < prev.cue.last || quoted(a.cue)) continue;
+      let boundary = false;
+      for (let i = s.first + prev.cue.last; i < s.first + a.source.first; i++) {
+        const w = words[i]!;
+        if (SECOND_CLAUSE.has(w) || (w === 'and' && words[i - 1] === ',')) boundary = true;
+      }
+      if (boundary) groups.push(a);
+    }
+    const hedged = isHedged(words, s);
+    const speakers = groups.map((g) => speakerOf(g, s, si));
+    groups.forEach((g, k) => {
+      // Punctuation the annotators sometimes included ("said:") is not part of the cue shown.
+      let cueFirst = s.first + g.cue.first;
+      let cueLast = s.first + g.cue.last;
+      while (cueLast - 1 > cueFirst && !tokens[cueLast - 1]!.word) cueLast--;
+      while (cueFirst + 1 < cueLast && !tokens[cueFirst]!.word) cueFirst++;
+      const speaker = speakers[k]!;
+      const begin = (i: number) => {
+        const gi = groups[i]!;
+        const first = Math.min(gi.cue.first, gi.source?.first ?? Infinity);
+        return tokens[s.first + first]!.start;
+      };
+      const start = k === 0 ? s.start : begin(k);
+      const end = k + 1 < groups.length ? text.slice(0, begin(k + 1)).replace(/[\s,;:\u2014\u2013-]+$/, '').length : s.end;
+      claims.push({
+        start,
+        end: Math.max(start, end),
+        text: text.slice(start, Math.max(start, end)),
+        speaker: speaker.name,
+        speakerStart: speaker.start,
+        speakerEnd: speaker.end,
+        cue: text.slice(tokens[cueFirst]!.start, tokens[cueLast - 1]!.end),
+        cueStart: tokens[cueFirst]!.start,
+        cueEnd: tokens[cueLast - 1]!.end,
+        sourcing: speaker.sourcing,
+        hedged,
+      });
+      if (speaker.name) history.push({ speaker, sentence: si });
+    });
+    while (history.length > 0 && si - history[0]!.sentence > 3) history.shift();
+  });
+  return claims;
+
+  /** Someone or something that can speak: an actor, a pronoun, people, a body, a statement, a report. */
+  function isAgent(a: Attribution, s: Sentence, si: number): boolean {
+    if (!a.source) {
+      // No Source: only a known cue makes it a claim ("it was reported", "was accused").
+      for (let i = a.cue.first; i < a.cue.last; i++) if (cues[si]?.[i]) return true;
+      return false;
+    }
+    for (let i = s.first + a.source.first; i < s.first + a.source.last; i++) {
+      const m = mentionAt.get(i);
+      if (m && !m.demonym) return true;
+      const w = words[i]!;
+      // A capitalised word past the sentence's start is a name the actor tagger may have missed.
+      if (i > s.first && tokens[i]!.word && CAPITAL.test(tokens[i]!.text)) return true;
+      if (wordClass(w) || AGENT_WORDS.has(w) || PERSON_SUFFIX.test(w)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The speaker a tagged Source names. The head is the phrase's last word before a preposition,
+   * a comma or a relative word ("people familiar with the talks" → people); a name at the head is
+   * named, people are vague, a body by its common noun is named ("China's commerce ministry"),
+   * "the president" is the person last named, pronouns go through claims.ts's resolution.
+   */
+  function speakerOf(a: Attribution, s: Sentence, si: number): Speaker {
+    if (!a.source) return none();
+    let first = s.first + a.source.first;
+    let last = s.first + a.source.last;
+    while (last - 1 > first && !tokens[last - 1]!.word) last--;
+    while (first + 1 < last && !tokens[first]!.word) first++;
+    const spanStart = tokens[first]!.start;
+    const spanEnd = tokens[last - 1]!.end;
+    let end = first;
+    while (end < last) {
+      const w = words[end]!;
+      if (end > first && (HEAD_STOPS.has(w) || (!tokens[end]!.word && w !== '-' && w !== '.' && !POSSESSIVE.has(w)))) break;
+      end++;
+    }
+    // Skip possessive tails and dangling words at the end of the head region.
+    let h = end - 1;
+    while (h > first && (!tokens[h]!.word || POSSESSIVE.has(words[h]!))) h--;
+    const head = words[h]!;
+    const headMention = mentionAt.get(h);
+    const region = { start: spanStart, end: tokens[h]!.end };
+    const regionText = text.slice(region.start, region.end);
+    if (headMention && !headMention.demonym) {
+      return { name: headMention.canonical, start: spanStart, end: spanEnd, sourcing: 'named', isPerson: headMention.type === 'person' };
+    }
+    const p = head.replace(/['\u2019](?:ve|ll|m|d|re|s)$/, '');
+    // "They said": the last speaker of the previous two sentences who was a group or a body.
+    if (p === 'they') {
+      for (let k = history.length - 1; k >= 0; k--) {
+        const hk = history[k]!;
+        if (si - hk.sentence > 2) break;
+        if (hk.speaker.name && (hk.speaker.sourcing === 'vague' ? hk.speaker.isPerson : !hk.speaker.isPerson)) return { ...hk.speaker, start: spanStart, end: spanEnd };
+      }
+    }
+    if (PRONOUNS.has(p) || p === 'which' || p === 'that') {
+      const sp = nounPhraseSpeaker(ctx, words, h, h + 1, mentionAt, mentions, history, si, false);
+      if (sp) return sp.start === null ? sp : { ...sp, start: spanStart, end: spanEnd };
+      return none();
+    }
+    let mentionInside: Mention | undefined;
+    for (let i = first; i < end; i++) {
+      const m = mentionAt.get(i);
+      if (m && !m.demonym) {
+        mentionInside = m;
+        break;
+      }
+    }
+    const span = { start: spanStart, end: spanEnd };
+    if (VAGUE_NOUNS.has(head) || (PERSON_NOUNS.has(head) && !TITLE_WORDS.has(head)) || PERSON_NOUNS.has(head.replace(/s$/, '')) && head.endsWith('s')) {
+      return { name: regionText, ...span, sourcing: 'vague', isPerson: true };
+    }
+    if (UNATTRIBUTED_NOUNS.has(head)) return { name: null, ...span, sourcing: 'unattributed', isPerson: false };
+    if (STATEMENT_NOUNS.has(head)) {
+      const sp = nounPhraseSpeaker(ctx, words, first, last, mentionAt, mentions, history, si, false);
+      if (sp) return { ...sp, ...span };
+      return { name: null, ...span, sourcing: 'vague', isPerson: false };
+    }
+    if (INSTITUTION_NOUNS.has(head) || BODY_NOUNS.has(head)) return { name: regionText.replace(/^(?:the|a|an)\s+/i, ''), ...span, sourcing: 'named', isPerson: false };
+    // A name the actor tagger missed ("Noem tweeted"): a capitalised head past the sentence start.
+    if (tokens[h]!.word && CAPITAL.test(tokens[h]!.text) && (h > s.first || mentionInside)) {
+      let from = h;
+      while (from > first && tokens[from - 1]!.word && CAPITAL.test(tokens[from - 1]!.text) && !DETERMINERS.has(words[from - 1]!)) from--;
+      return { name: text.slice(tokens[from]!.start, tokens[h]!.end), ...span, sourcing: 'named', isPerson: false };
+    }
+    // "the president", "the Wikileaks founder": a singular title or role with a determiner is the person last named.
+    if (TITLE_WORDS.has(head) || ROLE_NOUNS.has(head)) {
+      const m = lastPersonBefore(spanStart);
+      if (m) return { name: m.canonical, ...span, sourcing: 'named', isPerson: true };
+    }
+    if (mentionInside) return { name: regionText, ...span, sourcing: 'named', isPerson: false };
+    return { name: regionText, ...span, sourcing: 'vague', isPerson: PERSON_SUFFIX.test(head) };
+  }
+
+  function lastPersonBefore(at: number): Mention | undefined {
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid]!.end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && k >= lo - 60; k--) if (mentions[k]!.type === 'person' && !mentions[k]!.demonym) return mentions[k];
+    return undefined;
+  }
+}
+
+/** Character spans of each role, for the evaluation's span scores. */
+export function roleCharSpans(ctx: ArticleContext, sentences: readonly Sentence[], tagged: readonly RoleSpan[][]): { role: ClaimRole; start: number; end: number }[] {
+  const out: { role: ClaimRole; start: number; end: number }[] = [];
+  sentences.forEach((s, si) => {
+    for (const r of tagged[si] ?? []) out.push({ role: r.role, start: ctx.tokens[s.first + r.first]!.start, end: ctx.tokens[s.first + r.last - 1]!.end });
+  });
+  return out;
+}
