@@ -33,10 +33,12 @@ const QUOTE_WORDS = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb']);
 const SECOND_CLAUSE = new Set([';', 'while', 'but', 'whereas', 'yet']);
 /** Things that show or find: "polls show", "the study found". */
 const CAPITAL = /^\p{Lu}/u;
+const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const POSSESSIVE_PRONOUN: Record<string, string> = { its: 'it', his: 'he', her: 'she', their: 'they' };
 const POSSESSIVE = new Set(["'s", '\u2019s', "'", '\u2019']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 /** Where a Source's head phrase ends: "people familiar with", "a lawyer for", "officials who". */
-const HEAD_STOPS = new Set('of for with in at on from to by about familiar close who which that whose ,'.split(' '));
+const HEAD_STOPS = new Set('of for with in at on from to by about familiar close who which that whose ahead over after before during amid around near across against among under within without since following including like as than'.split(' '));
 /** Bodies by a common noun, beyond claims.ts's institutions: "the prosecutor's office", "the city's police". */
 const BODY_NOUNS = new Set('office ministry authority authorities police court courts agency department embassy foundation group organisation organization institute university council team spokesperson'.split(' '));
 /** Singular roles that stand for a person named before: "the founder", "the chief". */
@@ -156,6 +158,8 @@ export function findClaimsLearned(
     const forced = (c: RoleSpan) => force[si]?.[c.first] === 1;
     // Each cue takes the nearest Source outside quotation marks: before it, or right after an inverted verb.
     const attributions: Attribution[] = [];
+    /** Where narration the model read as an attribution ends ("The discussion reflects ..."). */
+    let narrationEnd = -1;
     for (const cue of cueSpans) {
       let best: RoleSpan | null = null;
       let bestDist = Infinity;
@@ -171,14 +175,26 @@ export function findClaimsLearned(
       // Narration ("Oil prices declined", "The discussion reflects") has no one who speaks; a
       // question asserts nothing. (Cues inside quotations stay: the model knows them, and
       // dropping them measured worse.)
-      if (!forced(cue) && (question || !isAgent(a, s, si))) continue;
+      if (!forced(cue) && (question || !isAgent(a, s, si))) {
+        narrationEnd = Math.max(narrationEnd, cue.last);
+        continue;
+      }
       attributions.push(a);
     }
     if (attributions.length === 0) return;
     // One claim per sentence: the attribution with a Source outside quotation marks comes first;
     // a later cue makes a second claim only with its own Source past a clause boundary
     // ("X said ..., while Y argued ...").
-    const rank = (a: Attribution) => (a.source ? 2 : 0) + (quoted(a.cue) ? 0 : 1);
+    // A trailing '..., the prosecutor's office said.' is the reporter's own source for everything
+    // before it, so it outranks the attributions it reports.
+    const roleAfter = (a: Attribution) => roles.some((r) => r.first >= a.cue.last && r.role !== 'SRC');
+    const trailing = (a: Attribution) => a.cue.first > 0 && roles.some((r) => r.role === 'CNT' && r.last <= Math.min(a.cue.first, a.source?.first ?? Infinity)) && !roleAfter(a);
+    const explicit = (a: Attribution) => {
+      if (!a.source) return false;
+      for (let i = a.source.first; i < a.source.last; i++) if (mentionAt.has(s.first + i)) return true;
+      return false;
+    };
+    const rank = (a: Attribution) => (a.source ? 2 : 0) + (quoted(a.cue) ? 0 : 1) + (a.source && trailing(a) ? 4 : 0) + (explicit(a) ? 0.5 : 0);
     let primary = attributions[0]!;
     for (const a of attributions) if (rank(a) > rank(primary)) primary = a;
     const groups: Attribution[] = [primary];
@@ -193,7 +209,20 @@ export function findClaimsLearned(
       if (boundary) groups.push(a);
     }
     const hedged = isHedged(words, s);
-    const speakers = groups.map((g) => speakerOf(g, s, si));
+    // Known at once, so "it" later in the sentence can refer back to this speaker.
+    const allSpeakers = groups.map((g) => {
+      const sp = speakerOf(g, s, si);
+      if (sp.name) history.push({ speaker: sp, sentence: si });
+      return sp;
+    });
+    // The same speaker going on ("...; it notes that") stays one claim.
+    for (let k = groups.length - 1; k > 0; k--) {
+      if (allSpeakers[k]!.name !== null && allSpeakers[k]!.name === allSpeakers[k - 1]!.name) {
+        groups.splice(k, 1);
+        allSpeakers.splice(k, 1);
+      }
+    }
+    const speakers = allSpeakers;
     groups.forEach((g, k) => {
       // Punctuation the annotators sometimes included ("said:") is not part of the cue shown.
       let cueFirst = s.first + g.cue.first;
@@ -206,7 +235,9 @@ export function findClaimsLearned(
         const first = Math.min(gi.cue.first, gi.source?.first ?? Infinity);
         return tokens[s.first + first]!.start;
       };
-      const start = k === 0 ? s.start : begin(k);
+      // The claim is the sentence, or its own clause: from a second speaker on, or past narration
+      // before the first ("The discussion reflects ... as U.S. policymakers assess ...").
+      const start = k === 0 && !(narrationEnd >= 0 && narrationEnd <= Math.min(g.cue.first, g.source?.first ?? Infinity)) ? s.start : begin(k);
       const end = k + 1 < groups.length ? text.slice(0, begin(k + 1)).replace(/[\s,;:\u2014\u2013-]+$/, '').length : s.end;
       claims.push({
         start,
@@ -221,7 +252,6 @@ export function findClaimsLearned(
         sourcing: speaker.sourcing,
         hedged,
       });
-      if (speaker.name) history.push({ speaker, sentence: si });
     });
     while (history.length > 0 && si - history[0]!.sentence > 3) history.shift();
   });
@@ -230,9 +260,17 @@ export function findClaimsLearned(
   /** Someone or something that can speak: an actor, a pronoun, people, a body, a statement, a report. */
   function isAgent(a: Attribution, s: Sentence, si: number): boolean {
     if (!a.source) {
-      // No Source: only a known cue makes it a claim ("it was reported", "was accused").
-      for (let i = a.cue.first; i < a.cue.last; i++) if (cues[si]?.[i]) return true;
-      return false;
+      // No Source: only a known cue in the passive ("it was reported", "was accused") or
+      // "according to" makes it a claim; "to respond", "maintaining" alone do not.
+      let known = false;
+      let passive = false;
+      for (let i = a.cue.first; i < a.cue.last; i++) {
+        const c = cues[si]?.[i];
+        if (c) known = true;
+        if (c?.kind === 'according') return true;
+      }
+      for (let i = s.first + a.cue.first - 2; i < s.first + a.cue.last; i++) if (i >= s.first && PASSIVE_AUX.has(words[i]!)) passive = true;
+      return known && passive;
     }
     for (let i = s.first + a.source.first; i < s.first + a.source.last; i++) {
       const m = mentionAt.get(i);
@@ -269,13 +307,32 @@ export function findClaimsLearned(
     let h = end - 1;
     while (h > first && (!tokens[h]!.word || POSSESSIVE.has(words[h]!))) h--;
     const head = words[h]!;
+    // A person named at the end of the Source ("China's ambassador to Britain Liu Xiaming") is the speaker.
+    const lastMention = mentionAt.get(last - 1);
+    if (lastMention && lastMention.type === 'person' && !lastMention.demonym && !POSSESSIVE.has(words[last] ?? '')) {
+      return { name: lastMention.canonical, start: spanStart, end: spanEnd, sourcing: 'named', isPerson: true };
+    }
+    // A name the actor tagger cut short or missed at the end ("... Liu Xiaming"): the capitalised run.
+    if (tokens[last - 1]!.word && CAPITAL.test(tokens[last - 1]!.text) && last - 1 > s.first) {
+      let from = last - 1;
+      while (from > first && tokens[from - 1]!.word && CAPITAL.test(tokens[from - 1]!.text) && !TITLE_WORDS.has(words[from - 1]!) && !DETERMINERS.has(words[from - 1]!)) from--;
+      const m = mentionAt.get(from);
+      if (m && m.type === 'person' && !m.demonym) return { name: m.canonical, start: spanStart, end: spanEnd, sourcing: 'named', isPerson: true };
+    }
+    // "Volker and Morrison", "Egypt and Jordan": both, as written.
+    for (let i = first + 1; i < h; i++) {
+      if (words[i] === 'and' && mentionAt.has(i - 1) && mentionAt.has(h)) {
+        return { name: text.slice(tokens[first]!.start, tokens[h]!.end).replace(/^(?:both|the)\s+/i, ''), start: spanStart, end: spanEnd, sourcing: 'named', isPerson: mentionAt.get(h)!.type === 'person' };
+      }
+    }
     const headMention = mentionAt.get(h);
     const region = { start: spanStart, end: tokens[h]!.end };
     const regionText = text.slice(region.start, region.end);
     if (headMention && !headMention.demonym) {
       return { name: headMention.canonical, start: spanStart, end: spanEnd, sourcing: 'named', isPerson: headMention.type === 'person' };
     }
-    const p = head.replace(/['\u2019](?:ve|ll|m|d|re|s)$/, '');
+    const bare = head.replace(/['\u2019](?:ve|ll|m|d|re|s)$/, '');
+    const p = POSSESSIVE_PRONOUN[bare] ?? bare;
     // "They said": the last speaker of the previous two sentences who was a group or a body.
     if (p === 'they') {
       for (let k = history.length - 1; k >= 0; k--) {
