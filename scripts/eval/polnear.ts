@@ -82,6 +82,8 @@ export interface PolnearScores {
   /** Of the claims whose cue overlaps a gold Cue: the speaker span overlaps that attribution's Source (or both have none). */
   speakerAccuracy: number;
   speakerMatched: number;
+  /** The trained tagger's own spans (every Source and Cue it marks, before claims are made of them). */
+  tagger?: { sentence: PRF; source: PRF; cue: PRF };
   articles: number;
   words: number;
   seconds: number;
@@ -102,11 +104,14 @@ function trimSpan(text: string, s: Span): Span {
   return { start, end };
 }
 
+export interface RoleSpanChars { role: 'SRC' | 'CUE' | 'CNT'; start: number; end: number }
+
 /**
- * `contentOf` gives a detector's Content spans: the trained tagger's own (see detector.ts);
- * without it, the claims' spans stand for their content (the rules have nothing finer).
+ * `rolesOf` gives the trained tagger's Source, Cue and Content spans: Content is scored from
+ * them, and the tagger's own rows too; without it, the claims' spans stand for their content
+ * (the rules have nothing finer).
  */
-export function scorePolnear(split = 'dev', limit = Infinity, run: Detector = rulesDetector, contentOf?: (text: string) => Span[]): PolnearScores {
+export function scorePolnear(split = 'dev', limit = Infinity, run: Detector = rulesDetector, rolesOf?: (text: string) => RoleSpanChars[]): PolnearScores {
   const articles = readPolnear(split, limit);
   const s = { tp: 0, fp: 0, fn: 0 };
   const sc = { tp: 0, fp: 0, fn: 0 };
@@ -114,6 +119,9 @@ export function scorePolnear(split = 'dev', limit = Infinity, run: Detector = ru
   const cue = { tp: 0, fp: 0, fn: 0, recallTp: 0 };
   const content = { tp: 0, fp: 0, fn: 0, recallTp: 0 };
   const exact = { tp: 0, fp: 0, fn: 0 };
+  const tSent = { tp: 0, fp: 0, fn: 0 };
+  const tSrc = { tp: 0, fp: 0, fn: 0, recallTp: 0 };
+  const tCue = { tp: 0, fp: 0, fn: 0, recallTp: 0 };
   let speakerOk = 0;
   let speakerMatched = 0;
   let words = 0;
@@ -141,7 +149,25 @@ export function scorePolnear(split = 'dev', limit = Infinity, run: Detector = ru
       else if (pred) sc.fp++;
       else if (goldC) sc.fn++;
     }
-    const predContent = contentOf ? contentOf(a.text) : claims.map((c) => ({ start: c.start, end: c.end }));
+    const roles = rolesOf ? rolesOf(a.text) : null;
+    const predContent = roles ? roles.filter((r) => r.role === 'CNT') : claims.map((c) => ({ start: c.start, end: c.end }));
+    if (roles) {
+      const tagCues = roles.filter((r) => r.role === 'CUE');
+      for (const sent of sentences) {
+        const gold = a.cues.some((g) => overlaps(g, sent));
+        const pred = tagCues.some((p) => overlaps(p, sent));
+        if (pred && gold) tSent.tp++;
+        else if (pred) tSent.fp++;
+        else if (gold) tSent.fn++;
+      }
+      for (const [acc, pred, gold] of [[tSrc, roles.filter((r) => r.role === 'SRC'), a.sources], [tCue, tagCues, a.cues]] as const) {
+        const r = spanPRF(pred, gold);
+        acc.tp += r.tp;
+        acc.fp += r.fp;
+        acc.fn += r.fn;
+        acc.recallTp += gold.length - r.fn;
+      }
+    }
     const key = (x: Span) => {
       const t = trimSpan(a.text, x);
       return `${t.start}:${t.end}`;
@@ -183,6 +209,7 @@ export function scorePolnear(split = 'dev', limit = Infinity, run: Detector = ru
     contentExact: prf(exact.tp, exact.fp, exact.fn),
     speakerAccuracy: speakerMatched ? speakerOk / speakerMatched : 0,
     speakerMatched,
+    tagger: rolesOf ? { sentence: prf(tSent.tp, tSent.fp, tSent.fn), source: spanScore(tSrc), cue: spanScore(tCue) } : undefined,
     articles: articles.length,
     words,
     seconds,

@@ -59,14 +59,14 @@ export function articleInputs(text: string, models: DetectionModels) {
   return { tokens, sentences, inputs, cues };
 }
 
-/** The tagger's Content spans for a text (the evaluation's Content rows). */
-export function contentSpans(text: string, models: DetectionModels): { start: number; end: number }[] {
+/** The tagger's Source, Cue and Content spans for a text, in characters (the evaluation's tagger rows). */
+export function roleSpans(text: string, models: DetectionModels): { role: 'SRC' | 'CUE' | 'CNT'; start: number; end: number }[] {
   if (!models.claims) return [];
   const { tokens, sentences, inputs, cues } = articleInputs(text, models);
   const tagged = models.claims.tagArticle(inputs, cues);
-  const out: { start: number; end: number }[] = [];
+  const out: { role: 'SRC' | 'CUE' | 'CNT'; start: number; end: number }[] = [];
   sentences.forEach((s, k) => {
-    for (const r of tagged[k]!) if (r.role === 'CNT') out.push({ start: tokens[s.first + r.first]!.start, end: tokens[s.first + r.last - 1]!.end });
+    for (const r of tagged[k]!) out.push({ role: r.role, start: tokens[s.first + r.first]!.start, end: tokens[s.first + r.last - 1]!.end });
   });
   return out;
 }

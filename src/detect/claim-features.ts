@@ -18,7 +18,7 @@ import { posTag } from './lexicon';
 import type { ReaderCueTable } from './reader-cues';
 
 /** Bump when a feature changes meaning: a model trained on other features is refused. */
-export const CLAIM_FEATURE_VERSION = 1;
+export const CLAIM_FEATURE_VERSION = 2;
 
 const T = templateId;
 const TPL = {
@@ -35,9 +35,23 @@ const TPL = {
   sentCue: T('c:sent-has-cue'), sentCueQuote: T('c:sent-has-cue|quote'), sentQuote: T('c:sent-has-quote'),
   prev: T('c:prev'), prevRel: T('c:prev|relpos'), prevQuote: T('c:prev|quote'), prevCue: T('c:prev|sent-has-cue'),
   commaL: T('c:comma-between-left-cue'), commaR: T('c:comma-between-right-cue'),
+  lemmaL: T('c:left-cue-lemma|dist'), lemmaR: T('c:right-cue-lemma|dist'), shapeDistR: T('c:shape|dist-right'),
+  afterClose: T('c:after-closing-quote'), beforeOpen: T('c:before-opening-quote'),
 };
 
 const START = hashString('<s>');
+/** Lexicon tags are few: their hashes are kept. */
+const tagHashes = new Map<string, number>();
+function tagHash(tag: string): number {
+  let h = tagHashes.get(tag);
+  if (h === undefined) {
+    h = hashString(tag);
+    tagHashes.set(tag, h);
+  }
+  return h;
+}
+/** Reused between sentences: feature keys are written here, then copied out. */
+let scratch = new Uint32Array(1 << 14);
 const END = hashString('</s>');
 
 /** Kinds of word a Source is often made of (claims.ts keeps the full sets for sourcing). */
@@ -69,6 +83,8 @@ export const NO_CARRY: SentenceCarry = Object.freeze({ inQuote: false, hadCue: f
 
 const QUOTE_OPEN = new Set(['\u201c', '``', '\u00ab']);
 const QUOTE_CLOSE = new Set(['\u201d', "''", '\u00bb']);
+const QUOTE_END = new Set(['\u201d', "''", '\u00bb', '"']);
+const QUOTE_START = new Set(['\u201c', '``', '\u00ab', '"']);
 
 /** FNV-1a over the last `k` code units of `s`: a suffix hash without building the suffix. */
 function hashTail(s: string, k: number): number {
@@ -138,7 +154,7 @@ export function claimSentenceFeatures(
     const shape = shapeOf(words[i]!);
     hShape[i] = shape;
     const p = posTag(lw);
-    hPos[i] = p === undefined ? mix(0x1234, shape) : hashString(p);
+    hPos[i] = p === undefined ? mix(0x1234, shape) : tagHash(p);
     hActor[i] = actors[i] ? hashString(actors[i]!) : 0;
     const c = cues[i];
     hCue[i] = c ? hashString(c.kind) : 0;
@@ -168,6 +184,8 @@ export function claimSentenceFeatures(
   const distR = new Int16Array(n).fill(-1);
   const commaL = new Uint8Array(n);
   const commaR = new Uint8Array(n);
+  const lemmaL = new Uint32Array(n);
+  const lemmaR = new Uint32Array(n);
   let lastCue = -1;
   let comma = false;
   for (let i = 0; i < n; i++) {
@@ -179,6 +197,7 @@ export function claimSentenceFeatures(
     if (lastCue >= 0) {
       distL[i] = Math.min(i - lastCue, 999);
       commaL[i] = comma ? 1 : 0;
+      lemmaL[i] = hashString(cues[lastCue]!.lemma);
     }
     if (lower[i] === ',') comma = true;
   }
@@ -193,6 +212,7 @@ export function claimSentenceFeatures(
     if (nextCue >= 0) {
       distR[i] = Math.min(nextCue - i, 999);
       commaR[i] = comma ? 1 : 0;
+      lemmaR[i] = hashString(cues[nextCue]!.lemma);
     }
     if (lower[i] === ',') comma = true;
   }
@@ -200,10 +220,18 @@ export function claimSentenceFeatures(
   const hFirst = n > 0 ? hLower[0]! : START;
   const at = (i: number) => (i < 0 ? START : i >= n ? END : hLower[i]!);
   const posAt = (i: number) => (i < 0 ? START : i >= n ? END : hPos[i]!);
-  const keys: number[] = [];
+  // At most 64 keys a token.
+  if (scratch.length < n * 64) scratch = new Uint32Array(n * 64);
+  const buf = scratch;
+  let len = 0;
+  const keys = { push: (k: number) => { buf[len++] = k; } };
   const offsets = new Uint32Array(n + 1);
+  // Keys that are the same for every token of the sentence.
+  const kFirstWord = mix(TPL.firstWord, hFirst);
+  const kSentQuote = mix(TPL.sentQuote, anyQuote ? 1 : 0);
+  const kPrev = mix(TPL.prev, hPrev);
   for (let i = 0; i < n; i++) {
-    offsets[i] = keys.length;
+    offsets[i] = len;
     const lw = lower[i]!;
     const qi = quote[i]!;
     keys.push(TPL.bias);
@@ -243,6 +271,11 @@ export function claimSentenceFeatures(
     keys.push(mix(mix(TPL.distRpos, dr), hPos[i]!));
     keys.push(mix(mix(TPL.commaL, dl), commaL[i]!));
     keys.push(mix(mix(TPL.commaR, dr), commaR[i]!));
+    if (lemmaL[i]) keys.push(mix(mix(TPL.lemmaL, lemmaL[i]!), Math.min(dl, 4)));
+    if (lemmaR[i]) keys.push(mix(mix(TPL.lemmaR, lemmaR[i]!), Math.min(dr, 4)));
+    keys.push(mix(mix(TPL.shapeDistR, hShape[i]!), dr));
+    if (i > 0 && QUOTE_END.has(lower[i - 1]!) && quote[i] === 0) keys.push(TPL.afterClose);
+    if (i + 1 < n && QUOTE_START.has(lower[i + 1]!) && quote[i] === 0) keys.push(TPL.beforeOpen);
     keys.push(mix(TPL.quote, qi));
     keys.push(mix(mix(TPL.quotePos, qi), hPos[i]!));
     if (hActor[i]) {
@@ -264,15 +297,15 @@ export function claimSentenceFeatures(
     const rel = n <= 1 ? 0 : Math.min(3, Math.floor((4 * i) / n));
     keys.push(mix(TPL.rel, rel));
     keys.push(mix(mix(TPL.relQuote, rel), qi));
-    keys.push(mix(TPL.firstWord, hFirst));
+    keys.push(kFirstWord);
     keys.push(mix(mix(TPL.sentCue, anyCue ? 1 : 0), hPos[i]!));
     keys.push(mix(mix(mix(TPL.sentCueQuote, anyCue ? 1 : 0), anyQuote ? 1 : 0), qi));
-    keys.push(mix(TPL.sentQuote, anyQuote ? 1 : 0));
-    keys.push(mix(TPL.prev, hPrev));
+    keys.push(kSentQuote);
+    keys.push(kPrev);
     keys.push(mix(mix(TPL.prevRel, hPrev), rel));
     keys.push(mix(mix(TPL.prevQuote, hPrev), qi));
     keys.push(mix(mix(TPL.prevCue, hPrev), anyCue ? 1 : 0));
   }
-  offsets[n] = keys.length;
-  return { seq: { keys: Uint32Array.from(keys), offsets }, inQuote: q };
+  offsets[n] = len;
+  return { seq: { keys: buf.slice(0, len), offsets }, inQuote: q };
 }

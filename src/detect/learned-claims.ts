@@ -10,7 +10,7 @@
 import type { ActorSpan, ArticleContext } from './actors';
 import { type ClaimSentenceInput, sentenceCues } from './claim-features';
 import type { ClaimRole, ClaimTagger, CueForce, RoleSpan } from './claim-tagger';
-import { INSTITUTION_NOUNS, PRONOUNS, STATEMENT_NOUNS, type Speaker, UNATTRIBUTED_NOUNS, VAGUE_NOUNS, insideQuotation, isHedged, nounPhraseSpeaker, none } from './claims';
+import { INSTITUTION_NOUNS, PRONOUNS, STATEMENT_NOUNS, type Speaker, UNATTRIBUTED_NOUNS, VAGUE_NOUNS, isHedged, nounPhraseSpeaker, none } from './claims';
 import type { CueHit } from './cues';
 import { PERSON_NOUNS } from './lexicon';
 import { TITLE_WORDS } from './names';
@@ -33,6 +33,9 @@ const QUOTE_WORDS = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb']);
 const SECOND_CLAUSE = new Set([';', 'while', 'but', 'whereas', 'yet']);
 /** Things that show or find: "polls show", "the study found". */
 const CAPITAL = /^\p{Lu}/u;
+/** Verbs whose agentless passive still reports a statement: "it was reported", "he was accused". */
+const REPORTING_LEMMAS = new Set('say report announce claim allege believe expect accuse understand confirm tell state estimate suggest predict note warn describe consider fear rumor rumour'.split(' '));
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'because', 'while', 'although', 'though', 'since', 'until', 'if', 'unless', ';']);
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const POSSESSIVE_PRONOUN: Record<string, string> = { its: 'it', his: 'he', her: 'she', their: 'they' };
 const POSSESSIVE = new Set(["'s", '\u2019s', "'", '\u2019']);
@@ -146,13 +149,31 @@ export function findClaimsLearned(
   });
   const history: { speaker: Speaker; sentence: number }[] = [];
   const claims: Claim[] = [];
+  // Inside a quotation opened earlier in the paragraph, before each token (one pass; the same
+  // reading as claims.ts's insideQuotation: curly quotes open and close, straight ones by parity).
+  const inQuotation = new Uint8Array(tokens.length);
+  {
+    let open = 0;
+    let straight = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      if (i > 0 && text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n')) {
+        open = 0;
+        straight = 0;
+      }
+      inQuotation[i] = open > 0 || straight % 2 === 1 ? 1 : 0;
+      const t = tokens[i]!.text;
+      if (t === '\u201c') open++;
+      else if (t === '\u201d') open = Math.max(0, open - 1);
+      else if (t === '"') straight++;
+    }
+  }
   sentences.forEach((s, si) => {
     const roles = tagged[si]!;
     const cueSpans = roles.filter((r) => r.role === 'CUE');
     if (cueSpans.length === 0) return;
     const sources = roles.filter((r) => r.role === 'SRC');
     const at = (r: RoleSpan) => tokens[s.first + r.first]!.start;
-    const quoted = (r: RoleSpan) => insideQuotation(text, at(r));
+    const quoted = (r: RoleSpan) => inQuotation[s.first + r.first] === 1;
     // A question asserts nothing, unless it is quoted and attributed ('"Why now?" she asked').
     const question = words[s.last - 1] === '?' && !words.slice(s.first, s.last).some((w) => QUOTE_WORDS.has(w));
     const forced = (c: RoleSpan) => force[si]?.[c.first] === 1;
@@ -165,6 +186,8 @@ export function findClaimsLearned(
       let bestDist = Infinity;
       for (const src of sources) {
         if (quoted(src) && !quoted(cue)) continue;
+        // "X fled after their homes were attacked": a subordinate clause has its own subject.
+        if (src.last <= cue.first && clauseBetween(s.first + src.last, s.first + cue.first)) continue;
         const d = src.last <= cue.first ? cue.first - src.last : src.first >= cue.last ? (src.first - cue.last) * 1.5 : Infinity;
         if (d < bestDist) {
           bestDist = d;
@@ -255,7 +278,63 @@ export function findClaimsLearned(
     });
     while (history.length > 0 && si - history[0]!.sentence > 3) history.shift();
   });
-  return claims;
+  return withRunOnQuotes(claims);
+
+  /**
+   * A quotation that runs over several sentences is its speaker's claim throughout: a sentence
+   * with no claim of its own, mostly Content and inside a quotation, takes the speaker and cue of
+   * the claim in the sentence its quotation runs from or to ('"We stand tall. We will not
+   * bend," he said.').
+   */
+  function withRunOnQuotes(found: Claim[]): Claim[] {
+    const bySentence = new Map<number, Claim>();
+    let c = 0;
+    sentences.forEach((s, si) => {
+      while (c < found.length && found[c]!.start < s.start) c++;
+      if (c < found.length && found[c]!.start < s.end) bySentence.set(si, found[c]!);
+    });
+    const extra: Claim[] = [];
+    /** Mostly Content inside a quotation, with no cue of its own. */
+    const runsOn = (si: number): boolean => {
+      const s = sentences[si]!;
+      const roles = tagged[si]!;
+      let content = 0;
+      let wordsIn = 0;
+      let quotedWords = 0;
+      for (let i = s.first; i < s.last; i++) {
+        if (!tokens[i]!.word) continue;
+        wordsIn++;
+        if (inQuotation[i] || QUOTE_WORDS.has(words[i - 1] ?? '')) quotedWords++;
+      }
+      for (const r of roles) if (r.role === 'CNT') for (let i = s.first + r.first; i < s.first + r.last; i++) if (tokens[i]!.word) content++;
+      return wordsIn >= 3 && content >= 0.6 * wordsIn && quotedWords >= 0.6 * wordsIn && !roles.some((r) => r.role === 'CUE');
+    };
+    const take = (si: number, from: Claim) => {
+      const s = sentences[si]!;
+      const claim = { ...from, start: s.start, end: s.end, text: text.slice(s.start, s.end), hedged: isHedged(words, s) };
+      extra.push(claim);
+      bySentence.set(si, claim);
+    };
+    // Forward: a quotation carrying on from the previous sentence's claim; then backward: one
+    // running into the next sentence's claim ('"...", he said' closes it).
+    for (let si = 1; si < sentences.length; si++) {
+      const prev = bySentence.get(si - 1);
+      const s = sentences[si]!;
+      if (bySentence.has(si) || !prev || prev.speaker === null) continue;
+      if ((inQuotation[s.first] === 1 || QUOTE_WORDS.has(words[s.first]!)) && runsOn(si)) take(si, prev);
+    }
+    for (let si = sentences.length - 2; si >= 0; si--) {
+      const next = bySentence.get(si + 1);
+      if (bySentence.has(si) || !next || next.speaker === null) continue;
+      if (runsOn(si)) take(si, next);
+    }
+    return [...found, ...extra].sort((a, b) => a.start - b.start);
+  }
+
+  function clauseBetween(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (SUBORDINATORS.has(words[i]!)) return true;
+    return false;
+  }
 
   /** Someone or something that can speak: an actor, a pronoun, people, a body, a statement, a report. */
   function isAgent(a: Attribution, s: Sentence, si: number): boolean {
@@ -266,7 +345,7 @@ export function findClaimsLearned(
       let passive = false;
       for (let i = a.cue.first; i < a.cue.last; i++) {
         const c = cues[si]?.[i];
-        if (c) known = true;
+        if (c && REPORTING_LEMMAS.has(c.lemma)) known = true;
         if (c?.kind === 'according') return true;
       }
       for (let i = s.first + a.cue.first - 2; i < s.first + a.cue.last; i++) if (i >= s.first && PASSIVE_AUX.has(words[i]!)) passive = true;

@@ -81,9 +81,13 @@ describe('the shipped claims model', () => {
     const text = 'Lena Okafor said: “The talks have failed. We will not return. Nobody should expect us to.” The delegation left on Monday.';
     const found = claims(text);
     expect(found[0]).toMatchObject({ cue: 'said', speaker: 'Lena Okafor', sourcing: 'named' });
-    // The later sentences of the quotation have no cue of their own; the narration after it is no claim.
-    expect(found.filter((c) => c.text.includes('delegation'))).toEqual([]);
-    expect(found.every((c) => c.speaker === 'Lena Okafor')).toBe(true);
+    // The later sentences of the quotation have no cue of their own but are hers; the narration after it is no claim.
+    expect(found.map((c) => c.text)).toEqual(['Lena Okafor said: “The talks have failed.', 'We will not return.', 'Nobody should expect us to.”']);
+    expect(found.every((c) => c.speaker === 'Lena Okafor' && c.cue === 'said')).toBe(true);
+    // The same when the cue closes the quotation.
+    const closing = claims('“The talks have failed. We will not return. Nobody should expect us to,” Lena Okafor said. The delegation left.');
+    expect(closing).toHaveLength(3);
+    expect(closing.every((c) => c.speaker === 'Lena Okafor')).toBe(true);
   });
 
   it('finds "according to" and its source', () => {

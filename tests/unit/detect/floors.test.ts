@@ -12,7 +12,7 @@ import { scoreSeeds } from '../../../scripts/eval/seeds';
 import { modelDetector, rulesDetector } from '../../../scripts/eval/detector';
 import { NEWS_DEV_GOLD } from '../../../scripts/eval/seeds';
 import { shippedModels } from '../../../src/detect/models/node';
-import { contentSpans } from '../../../scripts/train/claims';
+import { roleSpans } from '../../../scripts/train/claims';
 
 describe.skipIf(!hasShared)('detection floors on ../shared/gold (skipped: ../shared/gold not found)', () => {
   it('seed articles: actors, claims, speakers, no chrome', () => {
@@ -47,7 +47,7 @@ describe.skipIf(!hasShared)('claims with the shipped models on ../shared/gold (s
   const run = modelDetector(models);
 
   it('PolNeAR dev: sentence holds a Cue, Source, Cue and Content spans, speaker', () => {
-    const p = scorePolnear('dev', Infinity, run, (text) => contentSpans(text, models));
+    const p = scorePolnear('dev', Infinity, run, (text) => roleSpans(text, models));
     expect(p.sentence.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearSentence);
     expect(p.sentence.precision).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearSentencePrecision);
     expect(p.source.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearSource);
