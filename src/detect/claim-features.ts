@@ -18,7 +18,7 @@ import { posTag } from './lexicon';
 import type { ReaderCueTable } from './reader-cues';
 
 /** Bump when a feature changes meaning: a model trained on other features is refused. */
-export const CLAIM_FEATURE_VERSION = 2;
+export const CLAIM_FEATURE_VERSION = 3;
 
 const T = templateId;
 const TPL = {
@@ -244,7 +244,6 @@ export function claimSentenceFeatures(
     keys.push(mix(mix(TPL.bi2, hLower[i]!), at(i + 1)));
     if (lw.length > 3) keys.push(mix(TPL.suf, hashTail(lw, 3)));
     keys.push(mix(TPL.shape, hShape[i]!));
-    keys.push(mix(mix(TPL.shbi, i > 0 ? hShape[i - 1]! : 0), hShape[i]!));
     keys.push(mix(TPL.pos, hPos[i]!));
     keys.push(mix(TPL.posm1, posAt(i - 1)));
     keys.push(mix(TPL.posp1, posAt(i + 1)));
@@ -258,8 +257,8 @@ export function claimSentenceFeatures(
       keys.push(mix(mix(TPL.cueQuote, hCue[i]!), qi));
       keys.push(mix(mix(TPL.cueFirst, hCue[i]!), i === c.first ? 1 : 0));
     }
-    keys.push(mix(TPL.cuem1, i > 0 ? hCue[i - 1]! : START));
-    keys.push(mix(TPL.cuep1, i + 1 < n ? hCue[i + 1]! : END));
+    if (i > 0 && hCue[i - 1]) keys.push(mix(TPL.cuem1, hCue[i - 1]!));
+    if (i + 1 < n && hCue[i + 1]) keys.push(mix(TPL.cuep1, hCue[i + 1]!));
     const dl = bucket(distL[i]!);
     const dr = bucket(distR[i]!);
     keys.push(mix(TPL.distL, dl));
@@ -283,8 +282,8 @@ export function claimSentenceFeatures(
       keys.push(mix(mix(TPL.distRactor, dr), hActor[i]!));
       keys.push(mix(mix(TPL.distLactor, dl), hActor[i]!));
     }
-    keys.push(mix(TPL.actorm1, i > 0 ? hActor[i - 1]! : START));
-    keys.push(mix(TPL.actorp1, i + 1 < n ? hActor[i + 1]! : END));
+    if (i > 0 && hActor[i - 1]) keys.push(mix(TPL.actorm1, hActor[i - 1]!));
+    if (i + 1 < n && hActor[i + 1]) keys.push(mix(TPL.actorp1, hActor[i + 1]!));
     const cls = classes[i];
     if (cls) {
       const hc = hashString(cls);
@@ -302,8 +301,7 @@ export function claimSentenceFeatures(
     keys.push(mix(mix(mix(TPL.sentCueQuote, anyCue ? 1 : 0), anyQuote ? 1 : 0), qi));
     keys.push(kSentQuote);
     keys.push(kPrev);
-    keys.push(mix(mix(TPL.prevRel, hPrev), rel));
-    keys.push(mix(mix(TPL.prevQuote, hPrev), qi));
+    keys.push(mix(mix(mix(TPL.prevRel, hPrev), rel), qi));
     keys.push(mix(mix(TPL.prevCue, hPrev), anyCue ? 1 : 0));
   }
   offsets[n] = len;
