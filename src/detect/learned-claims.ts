@@ -36,12 +36,15 @@ const CAPITAL = /^\p{Lu}/u;
 /** Verbs whose agentless passive still reports a statement: "it was reported", "he was accused". */
 const REPORTING_LEMMAS = new Set('say report announce claim allege believe expect accuse understand confirm tell state estimate suggest predict note warn describe consider fear rumor rumour'.split(' '));
 const SUBORDINATORS = new Set(['after', 'before', 'when', 'because', 'while', 'although', 'though', 'since', 'until', 'if', 'unless', ';']);
+const BAD_CUE_START = new Set('the a an this these those into in on at of for from with by to about over under'.split(' '));
+const NO_ANSWER = new Set('respond responded responding reply replied return returned comment commented answer answered'.split(' '));
+const NEGATIONS = new Set(["not", "n't", "n\u2019t", 'never', "didn't", 'didn\u2019t', "did", "hasn't", "haven't", "wasn't", 'no']);
 const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const POSSESSIVE_PRONOUN: Record<string, string> = { its: 'it', his: 'he', her: 'she', their: 'they' };
 const POSSESSIVE = new Set(["'s", '\u2019s', "'", '\u2019']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 /** Where a Source's head phrase ends: "people familiar with", "a lawyer for", "officials who". */
-const HEAD_STOPS = new Set('of for with in at on from to by about familiar close who which that whose ahead over after before during amid around near across against among under within without since following including like as than'.split(' '));
+const HEAD_STOPS = new Set("did didn't didn\u2019t does doesn't has hasn't have haven't had is was were are will would could can not n't never also".split(' ').concat('of for with in at on from to by about familiar close who which that whose ahead over after before during amid around near across against among under within without since following including like as than'.split(' ')));
 /** Bodies by a common noun, beyond claims.ts's institutions: "the prosecutor's office", "the city's police". */
 const BODY_NOUNS = new Set('office ministry authority authorities police court courts agency department embassy foundation group organisation organization institute university council team spokesperson'.split(' '));
 /** Singular roles that stand for a person named before: "the founder", "the chief". */
@@ -198,7 +201,7 @@ export function findClaimsLearned(
       // Narration ("Oil prices declined", "The discussion reflects") has no one who speaks; a
       // question asserts nothing. (Cues inside quotations stay: the model knows them, and
       // dropping them measured worse.)
-      if (!forced(cue) && (question || !isAgent(a, s, si))) {
+      if (!forced(cue) && (question || !isAgent(a, s, si) || !wellFormed(cue, s))) {
         narrationEnd = Math.max(narrationEnd, cue.last);
         continue;
       }
@@ -260,7 +263,14 @@ export function findClaimsLearned(
       };
       // The claim is the sentence, or its own clause: from a second speaker on, or past narration
       // before the first ("The discussion reflects ... as U.S. policymakers assess ...").
-      const start = k === 0 && !(narrationEnd >= 0 && narrationEnd <= Math.min(g.cue.first, g.source?.first ?? Infinity)) ? s.start : begin(k);
+      // Narration joined by "but", "while", ";" before the first role is not part of the claim
+      // ("The tagline drew ridicule on Monday, but Noem cited the backlash as proof that ...").
+      let firstRole = roles.length > 0 ? roles[0]!.first : 0;
+      if (narrationEnd >= 0) for (const r of roles) if (r.first >= narrationEnd) { firstRole = Math.max(firstRole, r.first); break; }
+      let joinedNarration = false;
+      for (let i = s.first; i < s.first + firstRole; i++) if (SECOND_CLAUSE.has(words[i]!) || (words[i] === 'and' && words[i - 1] === ',')) joinedNarration = true;
+      const afterNarration = (narrationEnd >= 0 && narrationEnd <= Math.min(g.cue.first, g.source?.first ?? Infinity)) || joinedNarration;
+      const start = k === 0 && !afterNarration ? s.start : k === 0 && joinedNarration && narrationEnd < 0 ? tokens[s.first + firstRole]!.start : begin(k);
       const end = k + 1 < groups.length ? text.slice(0, begin(k + 1)).replace(/[\s,;:\u2014\u2013-]+$/, '').length : s.end;
       claims.push({
         start,
@@ -329,6 +339,23 @@ export function findClaimsLearned(
       if (runsOn(si)) take(si, next);
     }
     return [...found, ...extra].sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * A cue starts with a verb, an auxiliary or an adverb ("has said", "publicly argued",
+   * "according to"), not a determiner or preposition ("the disputed", "into announcing"); "did not
+   * respond to a request for comment" says nothing.
+   */
+  function wellFormed(cue: RoleSpan, s: Sentence): boolean {
+    const first = words[s.first + cue.first]!;
+    if (BAD_CUE_START.has(first)) return false;
+    for (let i = s.first + cue.first; i < s.first + cue.last; i++) {
+      const w = words[i]!;
+      if (NO_ANSWER.has(w)) {
+        for (let j = Math.max(s.first, s.first + cue.first - 3); j < i; j++) if (NEGATIONS.has(words[j]!)) return false;
+      }
+    }
+    return true;
   }
 
   function clauseBetween(from: number, to: number): boolean {
