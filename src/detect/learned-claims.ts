@@ -413,6 +413,12 @@ export function findClaimsLearned(
     let h = end - 1;
     while (h > first && (!tokens[h]!.word || POSSESSIVE.has(words[h]!))) h--;
     const head = words[h]!;
+    // "Volker and Morrison", "Egypt and Jordan": both, as written.
+    for (let i = first + 1; i < h; i++) {
+      if (words[i] === 'and' && mentionAt.has(i - 1) && mentionAt.has(h)) {
+        return { name: text.slice(tokens[first]!.start, tokens[h]!.end).replace(/^(?:both|the)\s+/i, ''), start: spanStart, end: spanEnd, sourcing: 'named', isPerson: mentionAt.get(h)!.type === 'person' };
+      }
+    }
     // A person named at the end of the Source ("China's ambassador to Britain Liu Xiaming") is the speaker.
     const lastMention = mentionAt.get(last - 1);
     if (lastMention && lastMention.type === 'person' && !lastMention.demonym && !POSSESSIVE.has(words[last] ?? '')) {
@@ -422,14 +428,14 @@ export function findClaimsLearned(
     if (tokens[last - 1]!.word && CAPITAL.test(tokens[last - 1]!.text) && last - 1 > s.first) {
       let from = last - 1;
       while (from > first && tokens[from - 1]!.word && CAPITAL.test(tokens[from - 1]!.text) && !TITLE_WORDS.has(words[from - 1]!) && !DETERMINERS.has(words[from - 1]!)) from--;
-      const m = mentionAt.get(from);
-      if (m && m.type === 'person' && !m.demonym) return { name: m.canonical, start: spanStart, end: spanEnd, sourcing: 'named', isPerson: true };
-    }
-    // "Volker and Morrison", "Egypt and Jordan": both, as written.
-    for (let i = first + 1; i < h; i++) {
-      if (words[i] === 'and' && mentionAt.has(i - 1) && mentionAt.has(h)) {
-        return { name: text.slice(tokens[first]!.start, tokens[h]!.end).replace(/^(?:both|the)\s+/i, ''), start: spanStart, end: spanEnd, sourcing: 'named', isPerson: mentionAt.get(h)!.type === 'person' };
+      let unnamed = from;
+      for (let i = from; i < last; i++) {
+        const m = mentionAt.get(i);
+        if (m && m.type === 'person' && !m.demonym) return { name: text.slice(m.start, tokens[last - 1]!.end), start: spanStart, end: spanEnd, sourcing: 'named', isPerson: true };
+        if (m) unnamed = i + 1;
       }
+      // "ambassador to Britain Liu Xiaming": two capitalised words after a role, not known to the tagger.
+      if (last - unnamed >= 2 && unnamed > first) return { name: text.slice(tokens[unnamed]!.start, tokens[last - 1]!.end), start: spanStart, end: spanEnd, sourcing: 'named', isPerson: true };
     }
     const headMention = mentionAt.get(h);
     const region = { start: spanStart, end: tokens[h]!.end };
@@ -446,6 +452,13 @@ export function findClaimsLearned(
         if (si - hk.sentence > 2) break;
         if (hk.speaker.name && (hk.speaker.sourcing === 'vague' ? hk.speaker.isPerson : !hk.speaker.isPerson)) return { ...hk.speaker, start: spanStart, end: spanEnd };
       }
+    }
+    // "the United States, which accuses", "Barkley, who said": the name the relative pronoun follows.
+    if ((p === 'which' || p === 'who') && h === first) {
+      let k = h - 1;
+      if (k >= s.first && words[k] === ',') k--;
+      const m = k >= s.first ? mentionAt.get(k) : undefined;
+      if (m && !m.demonym) return { name: m.canonical, start: spanStart, end: spanEnd, sourcing: 'named', isPerson: m.type === 'person' };
     }
     if (PRONOUNS.has(p) || p === 'which' || p === 'that') {
       const sp = nounPhraseSpeaker(ctx, words, h, h + 1, mentionAt, mentions, history, si, false);
