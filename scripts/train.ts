@@ -43,7 +43,7 @@ if (what === 'gazetteer') {
   const out = opt('out') ?? CLAIMS_MODEL_FILE;
   const limit = opt('limit') ? Number(opt('limit')) : undefined;
   const t0 = Date.now();
-  const r = trainClaims({ seed, maxEpochs: Number(opt('epochs') ?? 15), models, out, limit, log });
+  const r = trainClaims({ seed, maxEpochs: Number(opt('epochs') ?? 20), models, out, limit, log });
   log(`claims: ${r.features} features, best epoch ${r.epochs}, dev score ${(r.score * 100).toFixed(2)}, ${r.bytes.length} bytes → ${out} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 } else {
   log('usage: npm run train -- actors|claims|gazetteer [--seed N] [--epochs N] [--without group,...] [--limit N] [--out FILE]');

@@ -10,7 +10,7 @@
 import type { ActorSpan, ArticleContext } from './actors';
 import { type ClaimSentenceInput, sentenceCues } from './claim-features';
 import type { ClaimRole, ClaimTagger, CueForce, RoleSpan } from './claim-tagger';
-import { INSTITUTION_NOUNS, PRONOUNS, STATEMENT_NOUNS, type Speaker, UNATTRIBUTED_NOUNS, VAGUE_NOUNS, isHedged, nounPhraseSpeaker, none } from './claims';
+import { INSTITUTION_NOUNS, PRONOUNS, STATEMENT_NOUNS, type Speaker, UNATTRIBUTED_NOUNS, VAGUE_NOUNS, isHedged, nounPhraseSpeaker, none, speakerFor } from './claims';
 import type { CueHit } from './cues';
 import { PERSON_NOUNS } from './lexicon';
 import { TITLE_WORDS } from './names';
@@ -396,7 +396,19 @@ export function findClaimsLearned(
    * "the president" is the person last named, pronouns go through claims.ts's resolution.
    */
   function speakerOf(a: Attribution, s: Sentence, si: number): Speaker {
-    if (!a.source) return none();
+    if (!a.source) {
+      // The reader's own cue with no tagged Source: the rules' reading of its speaker, after it
+      // ("per X", "in the view of X") or before it.
+      const hit = cues[si]?.[a.cue.first];
+      if (force[si]?.[a.cue.first] === 1 && hit) {
+        const cue = { ...hit, first: s.first + a.cue.first, last: s.first + a.cue.last };
+        const sp = hit.kind === 'according'
+          ? nounPhraseSpeaker(ctx, words, cue.last, Math.min(s.last, cue.last + 8), mentionAt, mentions, history, si, true)
+          : speakerFor(ctx, words, s, cue, si, mentionAt, mentions, history);
+        if (sp) return sp;
+      }
+      return none();
+    }
     let first = s.first + a.source.first;
     let last = s.first + a.source.last;
     while (last - 1 > first && !tokens[last - 1]!.word) last--;

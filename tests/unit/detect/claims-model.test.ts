@@ -116,6 +116,14 @@ describe('the shipped claims model', () => {
     const text = 'Lena Okafor grumbled that the talks were a waste of time.';
     const [c] = claims(text, edits([{ text: 'grumble', speaker: 'before' }]));
     expect(c).toMatchObject({ cue: 'grumbled', speaker: 'Lena Okafor', sourcing: 'named' });
+    // Words the model would never read as a cue on its own, with the speaker after them.
+    expect(claims('The talks were a waste of time, per Lena Okafor.')).toEqual([]);
+    expect(claims('The talks were a waste of time, per Lena Okafor.', edits([{ text: 'per', speaker: 'after' }]))[0]).toMatchObject({ cue: 'per', speaker: 'Lena Okafor' });
+    expect(claims('In the view of Lena Okafor the talks were a waste of time.', edits([{ text: 'in the view of', speaker: 'after' }]))[0]).toMatchObject({
+      cue: 'In the view of',
+      speaker: 'Lena Okafor',
+      sourcing: 'named',
+    });
   });
 
   it('never takes a cue the reader turned off', () => {
