@@ -12,7 +12,7 @@ import { type ClaimSentenceInput, sentenceCues } from './claim-features';
 import type { ClaimRole, ClaimTagger, CueForce, RoleSpan } from './claim-tagger';
 import { INSTITUTION_NOUNS, PRONOUNS, STATEMENT_NOUNS, type Speaker, UNATTRIBUTED_NOUNS, VAGUE_NOUNS, isHedged, nounPhraseSpeaker, none, speakerFor } from './claims';
 import type { CueHit } from './cues';
-import { PERSON_NOUNS } from './lexicon';
+import { PERSON_NOUNS, posTag } from './lexicon';
 import { TITLE_WORDS } from './names';
 import type { ReaderCueTable } from './reader-cues';
 import type { Sentence } from './sentences';
@@ -31,7 +31,11 @@ export function wordClass(lw: string): string {
 
 const QUOTE_WORDS = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb']);
 const SECOND_CLAUSE = new Set([';', 'while', 'but', 'whereas', 'yet']);
-/** Things that show or find: "polls show", "the study found". */
+/**
+ * Words that can head a Source besides names, people and bodies: pronouns and relatives, groups
+ * ("the crowd", "conservatives"), things that show or find ("polls show", "the study found").
+ * Read off the most frequent lower-case Source heads in PolNeAR train.
+ */
 const CAPITAL = /^\p{Lu}/u;
 /** Verbs whose agentless passive still reports a statement: "it was reported", "he was accused". */
 const REPORTING_LEMMAS = new Set('say report announce claim allege believe expect accuse understand confirm tell state estimate suggest predict note warn describe consider fear rumor rumour'.split(' '));
@@ -39,7 +43,6 @@ const SUBORDINATORS = new Set(['after', 'before', 'when', 'because', 'while', 'a
 const BAD_CUE_START = new Set('the a an this these those into in on at of for from with by to about over under'.split(' '));
 const NO_ANSWER = new Set('respond responded responding reply replied return returned comment commented answer answered'.split(' '));
 const NEGATIONS = new Set(["not", "n't", "n\u2019t", 'never', "didn't", 'didn\u2019t', "did", "hasn't", "haven't", "wasn't", 'no']);
-const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const POSSESSIVE_PRONOUN: Record<string, string> = { its: 'it', his: 'he', her: 'she', their: 'they' };
 const POSSESSIVE = new Set(["'s", '\u2019s', "'", '\u2019']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
@@ -49,7 +52,7 @@ const HEAD_STOPS = new Set("did didn't didn\u2019t does doesn't has hasn't have 
 const BODY_NOUNS = new Set('office ministry authority authorities police court courts agency department embassy foundation group organisation organization institute university council team spokesperson'.split(' '));
 /** Singular roles that stand for a person named before: "the founder", "the chief". */
 const ROLE_NOUNS = new Set('founder chief leader head director chairman chairwoman ceo owner candidate nominee incumbent premier'.split(' '));
-const AGENT_WORDS = new Set('which that whose his her its their our my your me him us them one others everyone anyone someone nobody poll polls survey surveys study studies data research findings analysis analyses figures records documents filing filings lawsuit complaint indictment ruling order'.split(' '));
+const AGENT_WORDS = new Set('which that whose his her its their our my your me him us them one others everyone anyone someone nobody those both all half majority majorities public crowd audience community families candidate candidates group groups team staff organization organizations countries conservatives liberals progressives delegates advocates executives outlets website email emails video evidence results polling poll polls survey surveys study studies data research findings analysis analyses figures records documents filing filings lawsuit complaint indictment ruling order'.split(' '));
 /** Nouns for people by what they do: "lawyer", "prosecutor", "analysts", "historian". */
 const PERSON_SUFFIX = /^\p{Ll}+(?:er|or|ist|ian|ant|ent)s?$/u;
 
@@ -366,24 +369,23 @@ export function findClaimsLearned(
   /** Someone or something that can speak: an actor, a pronoun, people, a body, a statement, a report. */
   function isAgent(a: Attribution, s: Sentence, si: number): boolean {
     if (!a.source) {
-      // No Source: only a known cue in the passive ("it was reported", "was accused") or
+      // No Source: only a reporting verb ("it was reported", "was accused", "expected") or
       // "according to" makes it a claim; "to respond", "maintaining" alone do not.
       let known = false;
-      let passive = false;
       for (let i = a.cue.first; i < a.cue.last; i++) {
         const c = cues[si]?.[i];
         if (c && REPORTING_LEMMAS.has(c.lemma)) known = true;
         if (c?.kind === 'according') return true;
       }
-      for (let i = s.first + a.cue.first - 2; i < s.first + a.cue.last; i++) if (i >= s.first && PASSIVE_AUX.has(words[i]!)) passive = true;
-      return known && passive;
+      return known;
     }
     for (let i = s.first + a.source.first; i < s.first + a.source.last; i++) {
       const m = mentionAt.get(i);
       if (m && !m.demonym) return true;
       const w = words[i]!;
       // A capitalised word past the sentence's start is a name the actor tagger may have missed.
-      if (i > s.first && tokens[i]!.word && CAPITAL.test(tokens[i]!.text)) return true;
+      // At the sentence's start, only a capitalised word the lexicon does not know ("PolitiFact").
+      if (tokens[i]!.word && CAPITAL.test(tokens[i]!.text) && (i > s.first || posTag(w) === undefined)) return true;
       if (wordClass(w) || AGENT_WORDS.has(w) || PERSON_SUFFIX.test(w)) return true;
     }
     return false;
