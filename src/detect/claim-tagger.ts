@@ -10,7 +10,6 @@
  */
 import { CLAIM_FEATURE_VERSION, type ClaimSentenceInput, NO_CARRY, type SentenceCarry, claimSentenceFeatures } from './claim-features';
 import type { CueHit } from './cues';
-import { spansOf } from './learn/labels';
 import { LinearChain } from './learn/linear-chain';
 import { type ModelFile, type ModelHeader, ModelFormatError } from './learn/model-file';
 
@@ -50,6 +49,18 @@ export class ClaimTagger {
   }
 }
 
+const infos = new WeakMap<string[], { role: (ClaimRole | null)[]; begin: boolean[] }>();
+
+/** Each label's role (null for O) and whether it opens a span, computed once per label list. */
+function labelInfo(labels: string[]) {
+  let info = infos.get(labels);
+  if (!info) {
+    info = { role: labels.map((l) => (l === 'O' ? null : (l.slice(2) as ClaimRole))), begin: labels.map((l) => l.startsWith('B-')) };
+    infos.set(labels, info);
+  }
+  return info;
+}
+
 /** Shared by the tagger and training (held-out scoring with a model in the making). */
 export function tagSentences(
   chain: LinearChain,
@@ -60,6 +71,7 @@ export function tagSentences(
 ): RoleSpan[][] {
   let carry: SentenceCarry = NO_CARRY;
   const L = chain.labels.length;
+  const info = labelInfo(chain.labels);
   const out: RoleSpan[][] = [];
   inputs.forEach((input, k) => {
     const n = input.lower.length;
@@ -82,13 +94,28 @@ export function tagSentences(
       }
     }
     const path = chain.decode(f.seq, n, bias);
-    const labels = Array.from(path, (y) => chain.labels[y]!);
-    const spans = spansOf(labels).map((s) => ({ first: s.first, last: s.last, role: s.type as ClaimRole }));
+    // Spans straight from label indices (BIO: a B, or an I of another role, opens one).
+    const spans: RoleSpan[] = [];
+    let open: RoleSpan | null = null;
+    for (let t = 0; t < n; t++) {
+      const role = info.role[path[t]!]!;
+      if (role === null) {
+        open = null;
+        continue;
+      }
+      if (open && !info.begin[path[t]!] && open.role === role) {
+        open.last = t + 1;
+        continue;
+      }
+      open = { first: t, last: t + 1, role };
+      spans.push(open);
+    }
+    const isContent = (t: number) => info.role[path[t]!] === 'CNT';
     out.push(spans);
     carry = {
       inQuote: f.inQuote && n < 200,
       hadCue: spans.some((s) => s.role === 'CUE'),
-      endedInContent: labels[n - 1]!.endsWith('CNT') || (n > 1 && labels[n - 2]!.endsWith('CNT')),
+      endedInContent: isContent(n - 1) || (n > 1 && isContent(n - 2)),
     };
   });
   return out;
