@@ -95,6 +95,23 @@ export function claimInputs(ctx: ArticleContext, sentences: readonly Sentence[],
   return { inputs, cues, force };
 }
 
+const removedByFirst = new WeakMap<ReaderCueTable, Map<string, string[][]>>();
+
+/** The reader's turned-off phrases of several words, by first word; once per table. */
+function removedPhrases(reader: ReaderCueTable): Map<string, string[][]> {
+  let map = removedByFirst.get(reader);
+  if (!map) {
+    map = new Map();
+    for (const r of reader.removed) {
+      if (!r.includes(' ')) continue;
+      const parts = r.split(' ');
+      map.set(parts[0]!, [...(map.get(parts[0]!) ?? []), parts]);
+    }
+    removedByFirst.set(reader, map);
+  }
+  return map;
+}
+
 /** +1 on the reader's added cues, -1 on the words of cues they turned off (added wins). */
 function readerForce(lower: readonly string[], cues: readonly (CueHit | null)[], reader: ReaderCueTable): CueForce {
   const n = lower.length;
@@ -103,14 +120,13 @@ function readerForce(lower: readonly string[], cues: readonly (CueHit | null)[],
     out ??= new Int8Array(n);
     out[i] = v;
   };
+  const phrases = removedPhrases(reader);
   for (let i = 0; i < n; i++) {
     const w = lower[i]!;
     if (reader.removed.has(w)) set(i, -1);
     // Phrases turned off ("according to", "point out").
-    for (const r of reader.removed) {
-      if (!r.includes(' ')) continue;
-      const parts = r.split(' ');
-      if (parts[0] === w && parts.every((p, k) => lower[i + k] === p)) for (let k = 0; k < parts.length; k++) set(i + k, -1);
+    for (const parts of phrases.get(w) ?? []) {
+      if (parts.every((p, k) => lower[i + k] === p)) for (let k = 0; k < parts.length; k++) set(i + k, -1);
     }
   }
   for (let i = 0; i < n; i++) {
