@@ -17,6 +17,8 @@ import { NEWS_DEV_GOLD, SEEDS_GOLD, scoreSeeds } from './eval/seeds';
 import { medianMsPer1000Words } from './eval/speed';
 import { actorAblation } from './eval/ablation';
 import { shippedModels } from '../src/detect/models/node';
+import { roleSpans } from './train/claims';
+import type { RoleSpanChars } from './eval/polnear';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -34,13 +36,13 @@ if (!hasShared) {
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 const prfOut = (x: PRF) => ({ precision: round(x.precision), recall: round(x.recall), f1: round(x.f1), tp: x.tp, fp: x.fp, fn: x.fn });
 
-function measure(run: Detector) {
+function measure(run: Detector, rolesOf?: (text: string) => RoleSpanChars[]) {
   const seeds = scoreSeeds(run, SEEDS_GOLD);
   const news = scoreSeeds(run, NEWS_DEV_GOLD);
   const conll = scoreConll(conllFile, Infinity, undefined, run);
   // Warm up before timing the whole of PolNeAR dev in this one process.
   scorePolnear('dev', 5, run);
-  const polnear = scorePolnear('dev', Infinity, run);
+  const polnear = scorePolnear('dev', Infinity, run, rolesOf);
   const speed = medianMsPer1000Words(3, run);
   const gold = (s: typeof seeds) => ({
     actors: Object.fromEntries(Object.entries(s.actors).map(([k, v]) => [k, prfOut(v)])),
@@ -68,6 +70,11 @@ function measure(run: Detector) {
         sentenceCueOrContent: prfOut(polnear.sentenceWithContent),
         sourceSpan: prfOut(polnear.source),
         cueSpan: prfOut(polnear.cue),
+        contentSpan: prfOut(polnear.content),
+        contentSpanExact: prfOut(polnear.contentExact),
+        speakerAccuracy: round(polnear.speakerAccuracy),
+        speakerMatched: polnear.speakerMatched,
+        tagger: polnear.tagger ? { sentenceCue: prfOut(polnear.tagger.sentence), sourceSpan: prfOut(polnear.tagger.source), cueSpan: prfOut(polnear.tagger.cue) } : undefined,
         articles: polnear.articles,
       },
       speed: {
@@ -93,7 +100,7 @@ const models = shippedModels();
 const loadMs = performance.now() - loadStarted;
 globalThis.gc?.();
 const load = { ms: loadMs, heapMB: (memory() - heapBefore) / 1e6 };
-const model = measure(modelDetector(models));
+const model = measure(modelDetector(models), models.claims ? (text) => roleSpans(text, models) : undefined);
 const rules = withRules ? measure(rulesDetector) : null;
 const ablation = withAblation ? actorAblation((line) => process.stderr.write(`${line}\n`)) : null;
 
@@ -110,6 +117,7 @@ if (json) {
     const b = r ? get(r) : null;
     return `${name.padEnd(38)}${pct(a.precision)}${pct(a.recall)}${pct(a.f1)}${b ? `  ${pct(b.precision)}${pct(b.recall)}${pct(b.f1)}` : ''}   ${target}`;
   };
+  const modelRow = (name: string, a: PRF) => `${name.padEnd(38)}${pct(a.precision)}${pct(a.recall)}${pct(a.f1)}`;
   const one = (name: string, get: (x: Report) => number, target = '', asPct = true) => {
     const f = (x: number) => (asPct ? pct(x) : String(x).padStart(6));
     return `${name.padEnd(38)}${f(get(m))}${' '.repeat(12)}${r ? `  ${f(get(r))}${' '.repeat(12)}` : ''}   ${target}`;
@@ -140,6 +148,17 @@ if (json) {
     row('  (variant: Cue or Content)', (x) => x.polnearDev.sentenceCueOrContent as PRF),
     row('Source span (overlap)', (x) => x.polnearDev.sourceSpan as PRF, 'F1 ≥ 80'),
     row('Cue span (overlap)', (x) => x.polnearDev.cueSpan as PRF, 'F1 ≥ 78'),
+    row('Content span (overlap)', (x) => x.polnearDev.contentSpan as PRF, 'F1 ≥ 75'),
+    row('Content span (exact)', (x) => x.polnearDev.contentSpanExact as PRF),
+    one('speaker span on the found Cue', (x) => x.polnearDev.speakerAccuracy),
+    ...(m.polnearDev.tagger
+      ? [
+          '  the tagger alone (every Cue/Source it marks, before claims are made; model only):',
+          modelRow('  sentence holds a tagged Cue', m.polnearDev.tagger.sentenceCue as PRF),
+          modelRow('  tagged Source span (overlap)', m.polnearDev.tagger.sourceSpan as PRF),
+          modelRow('  tagged Cue span (overlap)', m.polnearDev.tagger.cueSpan as PRF),
+        ]
+      : []),
     '-- Speed (Node, this machine) --',
     `${'words/s over PolNeAR dev'.padEnd(38)}${String(m.speed.wordsPerSecond).padStart(8)}  (${m.speed.polnearDevWords} words in ${m.speed.polnearDevSeconds} s)${r ? `  rules ${r.speed.wordsPerSecond}` : ''}   ≥ 100000`,
     `${'median ms per 1,000-word article'.padEnd(38)}${m.speed.medianMsPer1000Words.toFixed(2).padStart(8)}  (${m.speed.pieces1000Words} pieces)${r ? `  rules ${r.speed.medianMsPer1000Words.toFixed(2)}` : ''}   ≤ 10`,

@@ -11,6 +11,9 @@ import { ACTOR_FEATURE_GROUPS, type ActorFeatureGroup } from '../src/detect/acto
 import { hasShared, goldDir } from './eval/paths';
 import { GAZETTEER_FILE, buildGazetteer } from './gazetteer-gen';
 import { ACTORS_MODEL_FILE, trainActors } from './train/actors';
+import { CLAIMS_MODEL_FILE, trainClaims } from './train/claims';
+import { buildModels } from '../src/detect/detection-models';
+import { readShippedModelBytes } from '../src/detect/models/node';
 
 const args = process.argv.slice(2);
 const what = args[0];
@@ -53,7 +56,18 @@ if (what === 'gazetteer') {
   const r = trainActors({ seed, groups, maxEpochs: Number(opt('epochs') ?? 30), out, log });
   log(`actors: ${r.features} features, best epoch ${r.epochs}, valid F1 ${(r.score * 100).toFixed(2)}, ${r.bytes.length} bytes → ${out ?? '(not written)'} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   if (check) process.exit(sameModel(r.bytes, readFileSync(ACTORS_MODEL_FILE)) ? 0 : 1);
+} else if (what === 'claims') {
+  // The shipped actor model gives the actor features, as it does at run time.
+  const shipped = readShippedModelBytes();
+  const models = buildModels({ actors: shipped.actors, gazetteer: shipped.gazetteer });
+  const check = args.includes('--check');
+  const out = check ? undefined : (opt('out') ?? CLAIMS_MODEL_FILE);
+  const limit = opt('limit') ? Number(opt('limit')) : undefined;
+  const t0 = Date.now();
+  const r = trainClaims({ seed, maxEpochs: Number(opt('epochs') ?? 20), models, out, limit, log });
+  log(`claims: ${r.features} features, best epoch ${r.epochs}, dev score ${(r.score * 100).toFixed(2)}, ${r.bytes.length} bytes → ${out ?? '(not written)'} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  if (check) process.exit(sameModel(r.bytes, readFileSync(CLAIMS_MODEL_FILE)) ? 0 : 1);
 } else {
-  log('usage: npm run train -- actors|claims|gazetteer [--seed N] [--epochs N] [--without group,...] [--out FILE]');
+  log('usage: npm run train -- actors|claims|gazetteer [--seed N] [--epochs N] [--without group,...] [--limit N] [--out FILE]');
   process.exit(2);
 }

@@ -16,7 +16,9 @@ import { goldDir } from './paths';
 import { type PRF, overlaps, prf } from './prf';
 
 interface Span { start: number; end: number }
-export interface PolnearArticle { id: string; text: string; cues: Span[]; sources: Span[]; contents: Span[] }
+/** One attribution: its roles, each as its fragments (discontinuous spans have several). */
+export interface PolnearAttribution { cue: Span[]; source: Span[]; content: Span[] }
+export interface PolnearArticle { id: string; text: string; cues: Span[]; sources: Span[]; contents: Span[]; attributions: PolnearAttribution[] }
 
 export function readPolnear(split = 'dev', limit = Infinity): PolnearArticle[] {
   const dir = path.join(goldDir, 'polnear', split);
@@ -31,10 +33,29 @@ export function readPolnear(split = 'dev', limit = Infinity): PolnearArticle[] {
     if (articles.length >= limit) break;
     const id = t.replace(/\.txt$/, '');
     const text = readFileSync(path.join(dir, 'text', t), 'utf8');
-    const a: PolnearArticle = { id, text, cues: [], sources: [], contents: [] };
+    const a: PolnearArticle = { id, text, cues: [], sources: [], contents: [], attributions: [] };
     const ann = firstAnn.get(id);
     if (ann) {
-      for (const line of readFileSync(path.join(dir, 'attributions', ann), 'utf8').split('\n')) {
+      const fragments = new Map<string, Span[]>();
+      const lines = readFileSync(path.join(dir, 'attributions', ann), 'utf8').split('\n');
+      for (const line of lines) {
+        const m = /^(T\d+)\t[\w-]+ ([\d; ]+)\t/.exec(line);
+        if (m) fragments.set(m[1]!, m[2]!.split(';').map((f) => f.trim().split(' ').map(Number)).map(([start, end]) => ({ start: start!, end: end! })));
+      }
+      for (const line of lines) {
+        const e = /^E\d+\t(.*)$/.exec(line);
+        if (!e) continue;
+        const roles: PolnearAttribution = { cue: [], source: [], content: [] };
+        for (const part of e[1]!.trim().split(/\s+/)) {
+          const [role, ref] = part.split(':');
+          const frags = fragments.get(ref ?? '') ?? [];
+          if (role === 'Cue') roles.cue.push(...frags);
+          else if (role === 'Source') roles.source.push(...frags);
+          else if (role === 'Content') roles.content.push(...frags);
+        }
+        if (roles.cue.length) a.attributions.push(roles);
+      }
+      for (const line of lines) {
         const m = /^T\d+\t(\w+) ([\d; ]+)\t/.exec(line);
         if (!m) continue;
         // Discontinuous spans ("10 20;30 40") count from their first start to their last end.
@@ -55,6 +76,14 @@ export interface PolnearScores {
   sentenceWithContent: PRF;
   source: PRF;
   cue: PRF;
+  /** Content spans by overlap, and exactly (ignoring quotation marks, spaces and punctuation at either end). */
+  content: PRF;
+  contentExact: PRF;
+  /** Of the claims whose cue overlaps a gold Cue: the speaker span overlaps that attribution's Source (or both have none). */
+  speakerAccuracy: number;
+  speakerMatched: number;
+  /** The trained tagger's own spans (every Source and Cue it marks, before claims are made of them). */
+  tagger?: { sentence: PRF; source: PRF; cue: PRF };
   articles: number;
   words: number;
   seconds: number;
@@ -67,12 +96,34 @@ function spanPRF(pred: readonly Span[], gold: readonly Span[]): { tp: number; fp
   return { tp: tpP, fp: pred.length - tpP, fn: gold.length - tpG };
 }
 
-export function scorePolnear(split = 'dev', limit = Infinity, run: Detector = rulesDetector): PolnearScores {
+/** Trims what an annotator may or may not include at a span's ends: spaces, quotation marks, punctuation. */
+function trimSpan(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /[\s\p{P}]/u.test(text[start]!)) start++;
+  while (end > start && /[\s\p{P}]/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+export interface RoleSpanChars { role: 'SRC' | 'CUE' | 'CNT'; start: number; end: number }
+
+/**
+ * `rolesOf` gives the trained tagger's Source, Cue and Content spans: Content is scored from
+ * them, and the tagger's own rows too; without it, the claims' spans stand for their content
+ * (the rules have nothing finer).
+ */
+export function scorePolnear(split = 'dev', limit = Infinity, run: Detector = rulesDetector, rolesOf?: (text: string) => RoleSpanChars[]): PolnearScores {
   const articles = readPolnear(split, limit);
   const s = { tp: 0, fp: 0, fn: 0 };
   const sc = { tp: 0, fp: 0, fn: 0 };
   const src = { tp: 0, fp: 0, fn: 0, recallTp: 0 };
   const cue = { tp: 0, fp: 0, fn: 0, recallTp: 0 };
+  const content = { tp: 0, fp: 0, fn: 0, recallTp: 0 };
+  const exact = { tp: 0, fp: 0, fn: 0 };
+  const tSent = { tp: 0, fp: 0, fn: 0 };
+  const tSrc = { tp: 0, fp: 0, fn: 0, recallTp: 0 };
+  const tCue = { tp: 0, fp: 0, fn: 0, recallTp: 0 };
+  let speakerOk = 0;
+  let speakerMatched = 0;
   let words = 0;
   let ms = 0;
   const results: Detections[] = [];
@@ -98,7 +149,43 @@ export function scorePolnear(split = 'dev', limit = Infinity, run: Detector = ru
       else if (pred) sc.fp++;
       else if (goldC) sc.fn++;
     }
-    for (const [acc, pred, gold] of [[src, predSources, a.sources], [cue, predCues, a.cues]] as const) {
+    const roles = rolesOf ? rolesOf(a.text) : null;
+    const predContent = roles ? roles.filter((r) => r.role === 'CNT') : claims.map((c) => ({ start: c.start, end: c.end }));
+    if (roles) {
+      const tagCues = roles.filter((r) => r.role === 'CUE');
+      for (const sent of sentences) {
+        const gold = a.cues.some((g) => overlaps(g, sent));
+        const pred = tagCues.some((p) => overlaps(p, sent));
+        if (pred && gold) tSent.tp++;
+        else if (pred) tSent.fp++;
+        else if (gold) tSent.fn++;
+      }
+      for (const [acc, pred, gold] of [[tSrc, roles.filter((r) => r.role === 'SRC'), a.sources], [tCue, tagCues, a.cues]] as const) {
+        const r = spanPRF(pred, gold);
+        acc.tp += r.tp;
+        acc.fp += r.fp;
+        acc.fn += r.fn;
+        acc.recallTp += gold.length - r.fn;
+      }
+    }
+    const key = (x: Span) => {
+      const t = trimSpan(a.text, x);
+      return `${t.start}:${t.end}`;
+    };
+    const goldExact = new Set(a.contents.map(key));
+    const predExact = new Set(predContent.map(key));
+    for (const k of predExact) if (goldExact.has(k)) exact.tp++;
+    else exact.fp++;
+    for (const k of goldExact) if (!predExact.has(k)) exact.fn++;
+    for (const c of claims) {
+      const at = a.attributions.find((g) => g.cue.some((f) => overlaps(f, { start: c.cueStart, end: c.cueEnd })));
+      if (!at) continue;
+      speakerMatched++;
+      if (c.speakerStart === null || c.speakerEnd === null) {
+        if (at.source.length === 0) speakerOk++;
+      } else if (at.source.some((f) => overlaps(f, { start: c.speakerStart!, end: c.speakerEnd! }))) speakerOk++;
+    }
+    for (const [acc, pred, gold] of [[src, predSources, a.sources], [cue, predCues, a.cues], [content, predContent, a.contents]] as const) {
       const r = spanPRF(pred, gold);
       acc.tp += r.tp;
       acc.fp += r.fp;
@@ -118,6 +205,11 @@ export function scorePolnear(split = 'dev', limit = Infinity, run: Detector = ru
     sentenceWithContent: prf(sc.tp, sc.fp, sc.fn),
     source: spanScore(src),
     cue: spanScore(cue),
+    content: spanScore(content),
+    contentExact: prf(exact.tp, exact.fp, exact.fn),
+    speakerAccuracy: speakerMatched ? speakerOk / speakerMatched : 0,
+    speakerMatched,
+    tagger: rolesOf ? { sentence: prf(tSent.tp, tSent.fp, tSent.fn), source: spanScore(tSrc), cue: spanScore(tCue) } : undefined,
     articles: articles.length,
     words,
     seconds,

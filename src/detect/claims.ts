@@ -17,7 +17,7 @@ import type { Token } from './tokens';
 import type { Claim, Mention } from './types';
 
 /** People or groups that speak without a name: "officials", "analysts", "a source". */
-const VAGUE_NOUNS = new Set(
+export const VAGUE_NOUNS = new Set(
   (
     'official officials analyst analysts observer observers expert experts source sources diplomat diplomats critic ' +
     'critics aide aides spokesman spokeswoman spokesperson people residents lawmakers legislators authorities ' +
@@ -28,16 +28,16 @@ const VAGUE_NOUNS = new Set(
   ).split(' '),
 );
 /** Things that carry a statement; the author is named by "from"/"by"/"of" or by context. */
-const STATEMENT_NOUNS = new Set(
+export const STATEMENT_NOUNS = new Set(
   'statement statements briefing message remarks remark announcement communique communiqué release letter memo readout note document declaration post tweet speech address interview'.split(' '),
 );
 /** No one at all stands behind these. */
-const UNATTRIBUTED_NOUNS = new Set('rumor rumors rumour rumours reports report speculation word gossip claims accounts media leaks'.split(' '));
+export const UNATTRIBUTED_NOUNS = new Set('rumor rumors rumour rumours reports report speculation word gossip claims accounts media leaks'.split(' '));
 /** Bodies referred to by a common noun: "the administration underscores" names an institution. */
-const INSTITUTION_NOUNS = new Set(
+export const INSTITUTION_NOUNS = new Set(
   'administration government ministry department campaign company committee police military army navy cabinet council court agency commission parliament congress senate embassy kremlin presidency party firm bank union board'.split(' '),
 );
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'who', 'you']);
+export const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'who', 'you']);
 const DETERMINERS = new Set('the a an this that these those his her its their our my your some many several two three four both other another such any each every most few'.split(' '));
 const BOUNDARY_WORDS = new Set('that and but while as because although though yet when after before if since whereas so which where'.split(' '));
 const PREPOSITIONS = new Set('in on at for from to by with of about over under after before during amid among since without into through across against ahead'.split(' '));
@@ -48,7 +48,7 @@ const QUOTES = new Set(['"', '\u201c', '\u201d', '\u00ab', '\u00bb', "'", '\u201
 const NEEDS_COMPLEMENT = new Set(['add', 'maintain', 'state', 'express', 'repeat', 'charge', 'welcome', 'reject', 'dismiss', 'assess', 'outline', 'highlight', 'continue']);
 const COMPLEMENT_STARTS = new Set(['that', ',', ':', '"', '\u201c', '\u201d', 'to', 'it', 'he', 'she', 'they', 'we', 'what', 'how', 'whether', 'why', 'if']);
 
-interface Speaker {
+export interface Speaker {
   name: string | null;
   start: number | null;
   end: number | null;
@@ -131,7 +131,7 @@ export function findClaims(
   return claims;
 }
 
-function isHedged(words: readonly string[], s: Sentence): boolean {
+export function isHedged(words: readonly string[], s: Sentence): boolean {
   for (let i = s.first; i < s.last; i++) {
     const w = words[i]!;
     if (HEDGE_WORDS.has(w)) return true;
@@ -267,7 +267,7 @@ function isSecondAttribution(f: Found, from: number, tokens: readonly Token[], w
  * Is this offset inside a quotation that opened earlier in its paragraph? Curly quotes are
  * counted as opening and closing; straight double quotes by parity.
  */
-function insideQuotation(text: string, at: number): boolean {
+export function insideQuotation(text: string, at: number): boolean {
   // Look back at most 3,000 characters (a long paragraph), so the cost stays linear in the text.
   let from = at;
   while (from > 0 && at - from < 3000 && text.charCodeAt(from - 1) !== 0x0a) from--;
@@ -287,11 +287,11 @@ function hasQuoteBefore(words: readonly string[], from: number, to: number): boo
   return false;
 }
 
-function none(): Speaker {
+export function none(): Speaker {
   return { name: null, start: null, end: null, sourcing: 'unattributed', isPerson: false };
 }
 
-function speakerFor(
+export function speakerFor(
   ctx: ArticleContext,
   words: readonly string[],
   s: Sentence,
@@ -456,7 +456,7 @@ function named(m: Mention): Speaker {
  * Reads the noun phrase in [a, b) as a speaker. `forward` phrases (after "according to", "by",
  * an inverted verb) stop at the first punctuation.
  */
-function nounPhraseSpeaker(
+export function nounPhraseSpeaker(
   ctx: ArticleContext,
   words: readonly string[],
   a: number,

@@ -19,6 +19,7 @@ import type { Detections, WatchlistEntry } from './types';
 import { DEFAULT_WATCHLIST } from './watchlist';
 import type { DetectionModels } from './detection-models';
 import { findActorSpansLearned } from './learned-actors';
+import { findClaimsLearned } from './learned-claims';
 
 export type { Claim, Detections, Mention, WatchlistEntry, ActorType } from './types';
 export type { CueEdits, ReaderCue } from './reader-cues';
@@ -41,7 +42,8 @@ export function detect(text: string, watchlist: readonly WatchlistEntry[] = DEFA
   const ctx = buildContext(text, body, sentences, watch);
   const spans = models?.actors ? findActorSpansLearned(ctx, sentences, models.actors, watchlist) : findActorSpans(ctx, sentences);
   const actors = resolveMentions(text, body, spans);
-  const claims = findClaims(ctx, sentences, spans, actors, cues && (cues.added.length || cues.removed.length) ? compileCueEdits(cues) : undefined);
+  const table = cues && (cues.added.length || cues.removed.length) ? compileCueEdits(cues) : undefined;
+  const claims = models?.claims ? findClaimsLearned(ctx, sentences, spans, actors, models.claims, table) : findClaims(ctx, sentences, spans, actors, table);
   // Credits and bylines are read (they help the tagger and coreference) but never highlighted.
   const credits = creditLineRanges(text);
   if (credits.length === 0) return { actors, claims };

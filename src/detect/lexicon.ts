@@ -21,9 +21,12 @@ const NAME_TAGS: Record<string, LexClass> = {
 const classes = new Map<string, LexClass[]>();
 /** Nouns for kinds of people ("analyst", "official"): subjects of vague attributions. */
 export const PERSON_NOUNS = new Set<string>();
+/** compromise's first tag for a word ("PastTense", "Plural", "Preposition"): a part of speech without its pipeline. */
+const firstTag = new Map<string, string>();
 
 for (const [word, raw] of Object.entries(lexicon)) {
   const tags = Array.isArray(raw) ? raw : [raw];
+  if (tags[0] && !word.includes(' ')) firstTag.set(word, tags[0]);
   const found: LexClass[] = [];
   for (const tag of tags) {
     const cls = NAME_TAGS[tag];
@@ -36,6 +39,11 @@ for (const [word, raw] of Object.entries(lexicon)) {
 
 export function lexClasses(lower: string): readonly LexClass[] {
   return classes.get(lower) ?? [];
+}
+
+/** compromise's lexicon tag for a lower-case word (its part of speech, roughly); undefined when unknown. */
+export function posTag(lower: string): string | undefined {
+  return firstTag.get(lower);
 }
 
 export function hasClass(lower: string, cls: LexClass): boolean {

@@ -48,7 +48,14 @@ describe('npm run detect (command line)', () => {
     // .txt: analysed as is, offsets into the file.
     expect(txt).toMatchObject({ articleFound: true });
     expect(txt!.actors[0]).toEqual({ start: 0, end: 10, text: 'Washington', type: 'place', canonical: 'Washington' });
-    expect(txt!.claims[0]).toMatchObject({ speaker: 'Washington', speakerStart: 0, speakerEnd: 10, cue: 'is weighing', cueStart: 11, cueEnd: 22, sourcing: 'named', hedged: false });
+    // Which sentences are claims is the trained model's business (tests/unit/detect/claims-model.test.ts);
+    // here: the claims come with offsets into the file.
+    const story = 'Washington is weighing new restrictions on exports. The remarks were reported by TASS.';
+    expect(txt!.claims.length).toBeGreaterThan(0);
+    for (const c of txt!.claims) {
+      expect(story.slice(c.start, c.end)).toBe(c.text);
+      expect(story.slice(c.cueStart, c.cueEnd)).toBe(c.cue);
+    }
     // .html: the article text only, without navigation or footer.
     expect(html!.articleFound).toBe(true);
     expect(html!.text).toContain('Jake Sullivan stressed');

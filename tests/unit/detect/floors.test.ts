@@ -10,20 +10,19 @@ import { hasShared } from '../../../scripts/eval/paths';
 import { scorePolnear } from '../../../scripts/eval/polnear';
 import { NEWS_DEV_GOLD, scoreSeeds } from '../../../scripts/eval/seeds';
 import { modelDetector } from '../../../scripts/eval/detector';
+import { shippedModels } from '../../../src/detect/models/node';
+import { roleSpans } from '../../../scripts/train/claims';
 
 // What ships: detection with the trained models.
 const run = modelDetector();
 
 describe.skipIf(!hasShared)('detection floors on ../shared/gold (skipped: ../shared/gold not found)', () => {
-  it('seed articles: actors, claims, speakers, no chrome', () => {
+  it('seed articles: actors, and nothing on the page chrome', () => {
     const s = scoreSeeds(run);
     for (const type of ['person', 'organization', 'place'] as const) {
       expect(s.actors[type].precision, `${type} precision`).toBeGreaterThanOrEqual(0.95);
       expect(s.actors[type].recall, `${type} recall`).toBeGreaterThanOrEqual(0.95);
     }
-    expect(s.claims.f1).toBeGreaterThanOrEqual(0.93);
-    expect(s.speakerAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(s.sourcingAccuracy).toBeGreaterThanOrEqual(0.9);
     expect(s.chromeHighlights).toBe(0);
   });
 
@@ -44,21 +43,52 @@ describe.skipIf(!hasShared)('detection floors on ../shared/gold (skipped: ../sha
     expect(s.actors.organization.precision, 'organization precision').toBeGreaterThanOrEqual(0.83);
     expect(s.actors.organization.recall, 'organization recall').toBeGreaterThanOrEqual(0.86);
   });
+});
 
-  it('PolNeAR dev: sentence-level attribution, Source and Cue spans', () => {
-    const p = scorePolnear('dev', Infinity, run);
-    expect(p.sentence.f1).toBeGreaterThanOrEqual(POLNEAR_SENTENCE_FLOOR);
-    expect(p.source.f1).toBeGreaterThanOrEqual(POLNEAR_SOURCE_FLOOR);
-    expect(p.cue.f1).toBeGreaterThanOrEqual(POLNEAR_CUE_FLOOR);
+describe.skipIf(!hasShared)('claims with the shipped models on ../shared/gold (skipped: ../shared/gold not found)', () => {
+  const models = shippedModels();
+  const run = modelDetector(models);
+
+  it('PolNeAR dev: sentence holds a Cue, Source, Cue and Content spans, speaker', () => {
+    const p = scorePolnear('dev', Infinity, run, (text) => roleSpans(text, models));
+    expect(p.sentence.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearSentence);
+    expect(p.sentence.precision).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearSentencePrecision);
+    expect(p.source.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearSource);
+    expect(p.cue.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearCue);
+    expect(p.content.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearContent);
+    expect(p.speakerAccuracy).toBeGreaterThanOrEqual(CLAIMS_FLOORS.polnearSpeaker);
+  });
+
+  it('news dev gold and seeds: claims, speakers, sourcing', () => {
+    const news = scoreSeeds(run, NEWS_DEV_GOLD);
+    expect(news.claims.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.newsClaims);
+    expect(news.speakerAccuracy).toBeGreaterThanOrEqual(CLAIMS_FLOORS.newsSpeaker);
+    expect(news.sourcingAccuracy).toBeGreaterThanOrEqual(CLAIMS_FLOORS.newsSourcing);
+    expect(news.notClaimHits).toBeLessThanOrEqual(CLAIMS_FLOORS.newsNotClaimHitsAtMost);
+    const seeds = scoreSeeds(run);
+    expect(seeds.claims.f1).toBeGreaterThanOrEqual(CLAIMS_FLOORS.seedClaims);
+    expect(seeds.speakerAccuracy).toBeGreaterThanOrEqual(CLAIMS_FLOORS.seedSpeaker);
   });
 });
 
-// Floors: a point or two under the measured figures (issue 11's closing note for CoNLL and
-// the news dev gold; issue 3's for PolNeAR).
+// The trained claims model (issue 12): a little under `npm run -s eval`'s figures.
+const CLAIMS_FLOORS = {
+  polnearSentence: 0.81,
+  polnearSentencePrecision: 0.9,
+  polnearSource: 0.72,
+  polnearCue: 0.67,
+  polnearContent: 0.83,
+  polnearSpeaker: 0.93,
+  newsClaims: 0.89,
+  newsSpeaker: 0.84,
+  newsSourcing: 0.88,
+  newsNotClaimHitsAtMost: 8,
+  seedClaims: 0.92,
+  seedSpeaker: 0.85,
+};
+
+// Floors: a point or two under the measured figures (issue 11's closing note).
 const CONLL_FLOOR = 0.91;
-const POLNEAR_SENTENCE_FLOOR = 0.79;
-const POLNEAR_SOURCE_FLOOR = 0.7;
-const POLNEAR_CUE_FLOOR = 0.66;
 
 describe.skipIf(hasShared)('detection floors (../shared/gold absent)', () => {
   it.skip('skipped: gold data not found at ../shared/gold beside the repository', () => {});

@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { detect } from '../../../src/detect/index';
 import { CUE_LIMITS, cueProblem, readCueEdits, type CueEdits } from '../../../src/detect/reader-cues';
 import { DEFAULT_WATCHLIST } from '../../../src/detect/watchlist';
+import type { DetectionModels } from '../../../src/detect/detection-models';
+import { shippedModels } from '../../../src/detect/models/node';
 
-const claims = (text: string, cues?: CueEdits) => detect(text, DEFAULT_WATCHLIST, cues).claims;
 const edits = (added: CueEdits['added'] = [], removed: string[] = []): CueEdits => ({ added, removed });
 
-describe("the reader's claim cues", () => {
+// The same behaviour with the hand-written rules and with the trained claims model.
+describe.each([
+  ['rules', undefined],
+  ['trained models', shippedModels()],
+] as [string, DetectionModels | undefined][])("the reader's claim cues (%s)", (_name, models) => {
+  const claims = (text: string, cues?: CueEdits) => detect(text, DEFAULT_WATCHLIST, cues, models).claims;
   it('an added verb makes a claim with that cue, in any regular form', () => {
     const text = 'Lena Okafor grumbled that the talks were a waste of time.';
     expect(claims(text)).toEqual([]);
@@ -43,7 +49,7 @@ describe("the reader's claim cues", () => {
 
   it('no edits, or empty edits, leave detection exactly as it was', () => {
     const text = 'Jake Sullivan stressed that Washington would keep working with allies. Rumors suggested a visit.';
-    expect(detect(text, DEFAULT_WATCHLIST, edits())).toEqual(detect(text));
+    expect(detect(text, DEFAULT_WATCHLIST, edits(), models)).toEqual(detect(text, DEFAULT_WATCHLIST, undefined, models));
   });
 });
 
