@@ -22,8 +22,8 @@ export interface ModelBytes {
 /** `actorGroups` switches feature groups off (ablations); by default the model's own. */
 export function buildModels(files: ModelBytes, actorGroups?: Iterable<ActorFeatureGroup>): DetectionModels {
   const models: DetectionModels = {};
-  if (files.actors) models.actors = new ActorTagger(decodeModel(files.actors), parseGazetteer(files.gazetteer ?? ''), actorGroups);
-  if (files.claims) models.claims = new ClaimTagger(decodeModel(files.claims));
+  if (files.actors) models.actors = new ActorTagger(decodeModel(files.actors, { dense: false }), parseGazetteer(files.gazetteer ?? ''), actorGroups);
+  if (files.claims) models.claims = new ClaimTagger(decodeModel(files.claims, { dense: false }));
   return models;
 }
 

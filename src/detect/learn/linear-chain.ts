@@ -17,8 +17,14 @@ export interface ModelParts {
   scheme: Scheme;
   /** Sorted or not; unique 32-bit feature keys. */
   keys: Uint32Array;
-  /** keys.length × labels.length weights, row by row. */
+  /** keys.length × labels.length weights, row by row (empty when `quantised` is given). */
   weights: Float32Array;
+  /**
+   * The same weights as the model file stores them: row r's non-zero (label, weight / scale)
+   * pairs are entries[2·rowStart[r] .. 2·rowStart[r+1]). Given, the chain is built from it
+   * directly, which spares the background a dense pass over a million weights at start-up.
+   */
+  quantised?: { scale: number; rowStart: Int32Array; entries: Int16Array };
   /** (labels.length + 1) × labels.length: row 0 is the start, row p+1 follows label p. */
   transitions: Float32Array;
 }
@@ -50,6 +56,42 @@ export class LinearChain {
     this.scheme = parts.scheme;
     this.featureCount = parts.keys.length;
     const L = parts.labels.length;
+    if (L > 31) throw new Error('a linear chain holds at most 31 labels');
+    let cap = 1;
+    while (cap < parts.keys.length * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.table = new Int32Array(cap * 2);
+    const q = parts.quantised;
+    if (q) {
+      this.scale = q.scale;
+      this.entries = q.entries;
+      for (let r = 0; r < parts.keys.length; r++) {
+        const first = q.rowStart[r]!;
+        const count = q.rowStart[r + 1]! - first;
+        if (count === 0) continue;
+        const key = parts.keys[r]! | 0;
+        let slot = key & this.mask;
+        while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+        this.table[slot * 2] = key;
+        this.table[slot * 2 + 1] = (first << 5) | count;
+      }
+    } else {
+      [this.scale, this.entries] = this.pack(parts);
+    }
+    // Forbidden transitions are folded into the matrix once, so decoding needs no checks.
+    this.trans = new Float32Array(parts.transitions).map((x) => x / this.scale);
+    for (let p = -1; p < L; p++) {
+      for (let n = 0; n < L; n++) {
+        if (!allowed(this.scheme, p < 0 ? null : this.labels[p]!, this.labels[n]!)) this.trans[(p + 1) * L + n] = NEG;
+      }
+    }
+    this.endOk = new Float32Array(L).map((_, i) => (allowedEnd(this.scheme, this.labels[i]!) ? 0 : NEG));
+    this.preds = this.labels.map((next) => Int32Array.from(this.labels.map((_, p) => p).filter((p) => allowed(this.scheme, this.labels[p]!, next))));
+  }
+
+  /** Float weights → the table and 16-bit sparse rows (models fresh from training). */
+  private pack(parts: ModelParts): [number, Int16Array] {
+    const L = parts.labels.length;
     // Most features carry weight for a few labels only: summing sparse rows is several times faster.
     let nnz = 0;
     let maxAbs = 0;
@@ -62,23 +104,18 @@ export class LinearChain {
         else if (-w > maxAbs) maxAbs = -w;
       }
     }
-    if (L > 31) throw new Error('a linear chain holds at most 31 labels');
-    this.scale = maxAbs > 0 ? maxAbs / 32767 : 1;
-    this.entries = new Int16Array(nnz * 2);
-    let cap = 1;
-    while (cap < parts.keys.length * 2) cap <<= 1;
-    this.mask = cap - 1;
-    this.table = new Int32Array(cap * 2);
+    const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+    const entries = new Int16Array(nnz * 2);
     let at = 0;
     for (let r = 0; r < parts.keys.length; r++) {
       const first = at;
       for (let y = 0; y < L; y++) {
         const w = weights[r * L + y]!;
         if (w === 0) continue;
-        const q = Math.round(w / this.scale);
+        const q = Math.round(w / scale);
         if (q !== 0) {
-          this.entries[at * 2] = y;
-          this.entries[at * 2 + 1] = q;
+          entries[at * 2] = y;
+          entries[at * 2 + 1] = q;
           at++;
         }
       }
@@ -89,15 +126,7 @@ export class LinearChain {
       this.table[slot * 2] = key;
       this.table[slot * 2 + 1] = (first << 5) | (at - first);
     }
-    // Forbidden transitions are folded into the matrix once, so decoding needs no checks.
-    this.trans = new Float32Array(parts.transitions).map((x) => x / this.scale);
-    for (let p = -1; p < L; p++) {
-      for (let n = 0; n < L; n++) {
-        if (!allowed(this.scheme, p < 0 ? null : this.labels[p]!, this.labels[n]!)) this.trans[(p + 1) * L + n] = NEG;
-      }
-    }
-    this.endOk = new Float32Array(L).map((_, i) => (allowedEnd(this.scheme, this.labels[i]!) ? 0 : NEG));
-    this.preds = this.labels.map((next) => Int32Array.from(this.labels.map((_, p) => p).filter((p) => allowed(this.scheme, this.labels[p]!, next))));
+    return [scale, entries];
   }
 
   /** Per-token label scores from the features alone (in units of the weight scale): n × labels. */

@@ -90,7 +90,13 @@ export function readModelHeader(data: Uint8Array): ModelHeader {
   return header;
 }
 
-export function decodeModel(data: Uint8Array): ModelFile {
+/**
+ * `dense: false` (what the extension uses) keeps the weights as the file stores them, for
+ * LinearChain to take as they are; by default they are also spread into a dense float array,
+ * as training and the model tools handle them.
+ */
+export function decodeModel(data: Uint8Array, options: { dense?: boolean } = {}): ModelFile {
+  const dense = options.dense ?? true;
   const header = readModelHeader(data);
   const len = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(4, true);
   const L = header.labels.length;
@@ -119,20 +125,34 @@ export function decodeModel(data: Uint8Array): ModelFile {
     prev += v;
     keys[i] = prev;
   }
-  const weights = new Float32Array(F * L);
   const scale = header.weightScale;
+  const rowStart = new Int32Array(F + 1);
+  // Each stored entry takes 3 bytes and each row one count byte.
+  const entries = new Int16Array(Math.max(0, Math.floor((data.length - pos - F) / 3)) * 2);
+  let at = 0;
   for (let r = 0; r < F; r++) {
     if (pos >= data.length) throw new ModelFormatError('model file is truncated in its weights');
     const n = data[pos++]!;
     if (pos + n * 3 > data.length) throw new ModelFormatError('model file is truncated in its weights');
+    rowStart[r] = at;
     for (let j = 0; j < n; j++) {
-      const y = data[pos]!;
       let q = data[pos + 1]! | (data[pos + 2]! << 8);
       if (q >= 0x8000) q -= 0x10000;
-      weights[r * L + y] = q * scale;
+      entries[at * 2] = data[pos]!;
+      entries[at * 2 + 1] = q;
+      at++;
       pos += 3;
     }
   }
+  rowStart[F] = at;
+  let weights = new Float32Array(0);
+  if (dense) {
+    weights = new Float32Array(F * L);
+    for (let r = 0; r < F; r++) {
+      for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) weights[r * L + entries[e * 2]!] = entries[e * 2 + 1]! * scale;
+    }
+  }
   if (pos < data.length) throw new ModelFormatError(`model file has ${data.length - pos} bytes after its weights`);
-  return { header, parts: { labels: header.labels, scheme: header.scheme, keys, weights, transitions } };
+  const quantised = { scale, rowStart, entries: entries.subarray(0, at * 2) };
+  return { header, parts: { labels: header.labels, scheme: header.scheme, keys, weights, transitions, ...(dense ? {} : { quantised }) } };
 }
