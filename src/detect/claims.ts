@@ -65,6 +65,17 @@ interface Found {
   speaker: Speaker;
 }
 
+/** Token index → the mention covering it (`mentions` are in the order of the spans sorted by start). */
+export function mentionByToken(spans: readonly ActorSpan[], mentions: readonly Mention[]): Map<number, Mention> {
+  const mentionAt = new Map<number, Mention>();
+  const sortedSpans = [...spans].sort((a, b) => a.first - b.first);
+  sortedSpans.forEach((s, k) => {
+    const m = mentions[k];
+    if (m) for (let i = s.first; i < s.last; i++) mentionAt.set(i, m);
+  });
+  return mentionAt;
+}
+
 export function findClaims(
   ctx: ArticleContext,
   sentences: readonly Sentence[],
@@ -74,13 +85,7 @@ export function findClaims(
 ): Claim[] {
   const { tokens, text } = ctx;
   const words = tokens.map((t) => t.text.toLowerCase());
-  // Token index → mention covering it.
-  const mentionAt = new Map<number, Mention>();
-  const sortedSpans = [...spans].sort((a, b) => a.first - b.first);
-  sortedSpans.forEach((s, k) => {
-    const m = mentions[k];
-    if (m) for (let i = s.first; i < s.last; i++) mentionAt.set(i, m);
-  });
+  const mentionAt = mentionByToken(spans, mentions);
   const history: { speaker: Speaker; sentence: number }[] = [];
   const claims: Claim[] = [];
 

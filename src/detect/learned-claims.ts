@@ -10,7 +10,7 @@
 import type { ActorSpan, ArticleContext } from './actors';
 import { type ClaimSentenceInput, sentenceCues } from './claim-features';
 import type { ClaimRole, ClaimTagger, CueForce, RoleSpan } from './claim-tagger';
-import { INSTITUTION_NOUNS, PRONOUNS, STATEMENT_NOUNS, type Speaker, UNATTRIBUTED_NOUNS, VAGUE_NOUNS, isHedged, nounPhraseSpeaker, none, speakerFor } from './claims';
+import { INSTITUTION_NOUNS, PRONOUNS, STATEMENT_NOUNS, type Speaker, UNATTRIBUTED_NOUNS, VAGUE_NOUNS, isHedged, mentionByToken, nounPhraseSpeaker, none, speakerFor } from './claims';
 import type { CueHit } from './cues';
 import { PERSON_NOUNS, posTag } from './lexicon';
 import { TITLE_WORDS } from './names';
@@ -163,12 +163,7 @@ export function findClaimsLearned(
   const { inputs, cues, force } = claimInputs(ctx, sentences, spans, reader);
   const tagged = tagger.tagArticle(inputs, cues, force);
   const words = tokens.map((t) => t.text.toLowerCase());
-  const mentionAt = new Map<number, Mention>();
-  const sortedSpans = [...spans].sort((a, b) => a.first - b.first);
-  sortedSpans.forEach((s, k) => {
-    const m = mentions[k];
-    if (m) for (let i = s.first; i < s.last; i++) mentionAt.set(i, m);
-  });
+  const mentionAt = mentionByToken(spans, mentions);
   const history: { speaker: Speaker; sentence: number }[] = [];
   const claims: Claim[] = [];
   // Inside a quotation opened earlier in the paragraph, before each token (one pass; the same

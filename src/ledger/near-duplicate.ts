@@ -9,6 +9,9 @@
  * that share any band key are candidates, found through a multiEntry index, then verified
  * on their shingles. Pure: no DOM, no storage.
  */
+// The same FNV-1a and Murmur3 finaliser as detection's feature hashing: band keys are stored,
+// so these must never change.
+import { fmix32, hashString } from '../detect/learn/hash';
 
 /** Words per shingle. Pairs, not triples: one edited word in a 20-word sentence then costs 2 of ~19 shingles, not 3 of ~18. */
 export const SHINGLE_WORDS = 2;
@@ -99,35 +102,15 @@ export function isNearDuplicate(a: string, b: string): boolean {
   return isNearDuplicateSets(shingles(a), shingles(b));
 }
 
-/** FNV-1a, 32 bits. */
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** MurmurHash3's finaliser: spreads the bits of a 32-bit value. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /** Fixed seeds, so band keys written by one version of Claimlens are found by the next. */
-const SEEDS: readonly number[] = Array.from({ length: BANDS * ROWS }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x27d4eb2f)));
+const SEEDS: readonly number[] = Array.from({ length: BANDS * ROWS }, (_, i) => fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x27d4eb2f)));
 
 export function minhash(set: ReadonlySet<string>): Uint32Array {
   const signature = new Uint32Array(SEEDS.length).fill(0xffffffff);
   for (const shingle of set) {
     const h = hashString(shingle);
     for (let i = 0; i < SEEDS.length; i++) {
-      const v = mix(h ^ SEEDS[i]!);
+      const v = fmix32(h ^ SEEDS[i]!);
       if (v < signature[i]!) signature[i] = v;
     }
   }
@@ -149,7 +132,7 @@ export function bandKeysOf(set: ReadonlySet<string>): string[] {
   const keys: string[] = [];
   for (let band = 0; band < BANDS; band++) {
     let h = band + 1;
-    for (let row = 0; row < ROWS; row++) h = mix(h ^ Math.imul(signature[band * ROWS + row]!, 0x9e3779b1));
+    for (let row = 0; row < ROWS; row++) h = fmix32(h ^ Math.imul(signature[band * ROWS + row]!, 0x9e3779b1));
     keys.push(`${band.toString(36)}:${h.toString(36)}`);
   }
   return keys;

@@ -15,15 +15,19 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** Murmur3's finaliser over a combination of two 32-bit values: order matters, bits spread. */
-export function mix(a: number, b: number): number {
-  let h = (Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) + b) | 0;
+/** MurmurHash3's finaliser: spreads the bits of a 32-bit value. */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** Murmur3's finaliser over a combination of two 32-bit values: order matters, bits spread. */
+export function mix(a: number, b: number): number {
+  return fmix32((Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) + b) | 0);
 }
 
 /** A template's id: one hash per template name, computed once at module load. */
