@@ -1,10 +1,13 @@
 /** Shared set-up for the Firefox end-to-end tests: the fixture server and Firefox with Claimlens. */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { type PaintedRange, readPaintedRanges, selectInPage } from '../lib/in-page';
 import type { Page } from 'puppeteer-core';
 import { REPO_ROOT } from '../../scripts/lib/chromium';
 import { type FirefoxWithExtension, launchFirefoxWithExtension, withTimeout } from '../../scripts/lib/firefox';
 import { type FixtureServer, startFixtureServer } from '../../scripts/lib/fixture-server';
+
+export type { PaintedRange };
 
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'tests/fixtures');
 
@@ -40,26 +43,8 @@ export async function startFirefoxE2E(): Promise<FirefoxE2E> {
   };
 }
 
-export interface PaintedRange {
-  text: string;
-  inArticle: boolean;
-}
-
-/** What Claimlens has painted on the page, read from the document's highlight registry. */
 export function paintedRanges(page: Page): Promise<Record<string, PaintedRange[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, { text: string; inArticle: boolean }[]> = {};
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const [name, highlight] of registry) {
-      if (!name.startsWith('claimlens-')) continue;
-      out[name] = [...highlight].map((range) => {
-        const node = range.commonAncestorContainer;
-        const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-        return { text: range.toString(), inArticle: Boolean(element?.closest('article')) };
-      });
-    }
-    return out;
-  });
+  return page.evaluate(readPaintedRanges);
 }
 
 export async function paintedTexts(page: Page, name: string): Promise<string[]> {
@@ -76,28 +61,7 @@ export async function waitForPaint(page: Page, name = 'claimlens-place'): Promis
 
 /** Selects the first occurrence of `phrase` inside `selector`, as a reader's drag would. */
 export async function selectPhrase(page: Page, selector: string, phrase: string): Promise<void> {
-  const found = await page.evaluate(
-    (selector: string, phrase: string) => {
-      const root = document.querySelector(selector);
-      if (!root) return false;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(phrase);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + phrase.length);
-        const selection = getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        return true;
-      }
-      return false;
-    },
-    selector,
-    phrase,
-  );
+  const found = await page.evaluate(selectInPage, { selector, phrase });
   if (!found) throw new Error(`"${phrase}" is not in ${selector}`);
 }
 
