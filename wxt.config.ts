@@ -5,7 +5,6 @@ import { MODEL_PATHS } from './src/detect/detection-models';
 
 // Permissions are explained one by one in README.md ("Permissions"): keep the two in step.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   // Static files (the icons) live with the other assets; WXT copies this folder as is.
   publicDir: 'assets/public',
   imports: false,

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../src/extension/api';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../src/background/service';
 

@@ -1,7 +1,7 @@
 /**
  * One message router per extension context. Each context registers exactly one
- * `runtime.onMessage` listener built here: two promise-returning listeners would both answer
- * (recent Chromium honours returned promises), and whichever finished first would win.
+ * `runtime.onMessage` listener built here (`asMessageListener`): two listeners that both
+ * answer would race, and whichever finished first would win.
  */
 import {
   type Envelope,
@@ -70,6 +70,24 @@ export function createRouter<P>(options: RouterOptions<P>) {
         return { ok: false, error: { code: 'internal', message: `Claimlens could not complete ${type}: ${detail}` } };
       }
     })();
+  };
+}
+
+/** The `runtime.onMessage` listener signature both Chrome and Firefox call. */
+export type MessageListener = (message: unknown, sender: SenderInfo, sendResponse: (reply: unknown) => void) => true | undefined;
+
+/**
+ * A router as a `runtime.onMessage` listener. It answers through `sendResponse` and returns
+ * `true` (keep the channel open): the contract every Chrome and Firefox version honours,
+ * where a returned promise is honoured only by Firefox and recent Chrome. This is what lets
+ * the extension run on the browsers' own promise APIs without webextension-polyfill.
+ */
+export function asMessageListener(route: ReturnType<typeof createRouter>): MessageListener {
+  return (message, sender, sendResponse) => {
+    const reply = route(message, sender);
+    if (!reply) return undefined;
+    void reply.then(sendResponse);
+    return true;
   };
 }
 

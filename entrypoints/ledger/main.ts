@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../../src/extension/api';
 import { openClaimlensDB } from '../../src/store/db';
 import { startLedger } from '../../src/ui/ledger';
 

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../../src/extension/api';
 import { openClaimlensDB } from '../../src/store/db';
 import { startLibrary } from '../../src/ui/library';
 

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../../src/extension/api';
 import { startOptions } from '../../src/ui/options';
 
 void startOptions(document, {

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../../src/extension/api';
 import { SETTINGS_KEY, readSettings } from '../../src/settings';
 import { startPopup } from '../../src/ui/popup';
 

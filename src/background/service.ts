@@ -5,7 +5,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import type { ContentProtocol } from '../messages';
 import { backgroundRequestReaders } from '../messages';
-import { createRouter, request } from '../router';
+import { asMessageListener, createRouter, request } from '../router';
 import { openClaimlensDB, type ClaimlensDB } from '../store/db';
 import { createHandlers } from './handlers';
 import type { PageReport } from '../messages';
@@ -103,7 +103,7 @@ export function startBackground(browser: WxtBrowser): void {
     extensionId: browser.runtime.id,
     onError: (type, error) => console.error(`[Claimlens] ${type} failed:`, error),
   });
-  browser.runtime.onMessage.addListener(router as never);
+  browser.runtime.onMessage.addListener(asMessageListener(router));
 
   keepContextMenu(browser as unknown as MenuApi, CONTEXT_MENU_ID, (error) =>
     console.error('[Claimlens] could not create the context menu item:', error),

@@ -9,7 +9,7 @@ import { type Annotation, positionSelectorOf, quoteSelectorOf } from '../annotat
 import type { Claim, Detections, Mention } from '../detect/types';
 import type { AnnotationDraft, BackgroundProtocol, ContentProtocol, PageReport } from '../messages';
 import { contentRequestReaders, LIMITS } from '../messages';
-import { createRouter, request, type Transport } from '../router';
+import { asMessageListener, createRouter, request, type Transport } from '../router';
 import { DETECTION_KEYS, readSettings, SETTINGS_KEY, type Settings, shouldScan } from '../settings';
 import { anchorAll } from './anchor';
 import { OWN_UI_ATTRIBUTE, readArticleInSteps } from './article';
@@ -378,7 +378,7 @@ export function startPageSession(options: PageSessionOptions): void {
 
   // --- Messages, settings, navigation, teardown --------------------------------------------
 
-  const router = createRouter<ContentProtocol>({
+  const router = asMessageListener(createRouter<ContentProtocol>({
     readers: contentRequestReaders,
     handlers: {
       'selection.save': () => saveSelection(),
@@ -393,8 +393,8 @@ export function startPageSession(options: PageSessionOptions): void {
       },
     },
     extensionId: browser.runtime.id,
-  });
-  browser.runtime.onMessage.addListener(router as never);
+  }));
+  browser.runtime.onMessage.addListener(router);
 
   const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
@@ -403,7 +403,7 @@ export function startPageSession(options: PageSessionOptions): void {
     if (SETTINGS_KEY in changes) settings = readSettings(changes[SETTINGS_KEY]?.newValue);
     void scan();
   };
-  browser.storage.onChanged.addListener(onStorageChanged as never);
+  browser.storage.onChanged.addListener(onStorageChanged);
 
   options.onLocationChange?.(() => {
     // A new page in a single-page app: new article, new saved passages.
@@ -415,8 +415,8 @@ export function startPageSession(options: PageSessionOptions): void {
   });
 
   signal.addEventListener('abort', () => {
-    browser.runtime.onMessage.removeListener(router as never);
-    browser.storage.onChanged.removeListener(onStorageChanged as never);
+    browser.runtime.onMessage.removeListener(router);
+    browser.storage.onChanged.removeListener(onStorageChanged);
     win.clearTimeout(hoverTimer);
     painter.clear();
     ui?.host.destroy();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AnnotationDraft, type BackgroundProtocol, LIMITS, backgroundRequestReaders, readDraft } from '../../../src/messages';
-import { createRouter, HandlerError, request } from '../../../src/router';
+import { asMessageListener, createRouter, HandlerError, request } from '../../../src/router';
 import { ValidationError } from '../../../src/validate';
 
 const EXACT = 'He stressed that Washington would keep working';
@@ -109,6 +109,21 @@ describe('router', () => {
     expect(route({ type: 'annotation.list' }, ours)).toBeUndefined();
     expect(route({ claimlens: 1, type: 'toString', payload: {} }, ours)).toBeUndefined();
     expect(route(null, ours)).toBeUndefined();
+  });
+
+  it('answers as a runtime.onMessage listener through sendResponse, keeping the channel open', async () => {
+    // Chrome before promise-returning listeners and Firefox both honour this contract; with
+    // `return reply` instead, Chrome would answer `undefined`.
+    const listener = asMessageListener(route);
+    const replies: unknown[] = [];
+    const answered = new Promise<void>((resolve) => {
+      expect(listener({ claimlens: 1, type: 'annotation.list', payload: { limit: 3 } }, ours, (reply) => (replies.push(reply), resolve()))).toBe(true);
+    });
+    await answered;
+    expect(replies).toEqual([{ ok: true, value: { items: [], total: 3 } }]);
+    // Not ours: no answer and the channel is not held open, so another listener may answer.
+    expect(listener({ type: 'annotation.list' }, ours, (reply) => replies.push(reply))).toBeUndefined();
+    expect(replies).toHaveLength(1);
   });
 
   it('makes request() throw the receiver’s message', async () => {
