@@ -166,8 +166,14 @@ interface Pass {
   region: Element;
 }
 
+/** White space that collapses differently from how it is stored: tabs, line breaks, two spaces. */
+const COLLAPSIBLE = /[\t\n\r\f]| {2}/;
+const COMMAS = /[,\uff0c\u3001\u060c]/g;
+
 function visibleLength(data: string): number {
-  // Count characters with each white space run as one; fast path for the common case.
+  // Count characters with each white space run as one. Most text nodes have single spaces
+  // only: a native test instead of a loop over every character of the page.
+  if (!COLLAPSIBLE.test(data)) return data.charCodeAt(0) === 32 ? data.length - 1 : data.length;
   let n = 0;
   let space = true;
   for (let i = 0; i < data.length; i++) {
@@ -184,12 +190,7 @@ function visibleLength(data: string): number {
 }
 
 function countCommas(data: string): number {
-  let n = 0;
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) n++;
-  }
-  return n;
+  return data.match(COMMAS)?.length ?? 0;
 }
 
 function tagWeight(tag: string): number {
@@ -470,10 +471,12 @@ function count(element: Element, selector: string): number {
 function furnitureInside(pass: Pass, root: Element, headline: Element | null, elementsOnly: Element[], wrappers: Element[]): Element[] {
   const out: Element[] = [];
   const rootProse = pass.stats.get(root)?.prose ?? 0;
+  // One look for tweets, not one per element: most stories embed none.
+  const anyTweet = root.querySelector(TWEET_SELECTOR) !== null;
   const visit = (element: Element) => {
     for (const child of element.children) {
       const tag = child.tagName.toUpperCase();
-      const tweet = tag === 'BLOCKQUOTE' ? null : embeddedTweet(child);
+      const tweet = tag === 'BLOCKQUOTE' || !anyTweet ? null : embeddedTweet(child);
       if (tweet) {
         // A social-media box around an embedded tweet: the tweet may be part of the story.
         for (let el: Element | null = tweet.parentElement; el && el !== element; el = el.parentElement) wrappers.push(el);
@@ -515,13 +518,14 @@ function furnitureInside(pass: Pass, root: Element, headline: Element | null, el
 /** An embedded tweet as the only content of a small box (the box's class may say "social"). */
 function embeddedTweet(element: Element): Element | null {
   if (element.childElementCount === 0 || element.querySelector('article, section') !== null) return null;
-  const tweet = element.querySelector('blockquote.twitter-tweet');
+  const tweet = element.querySelector(TWEET_SELECTOR);
   if (!tweet || insideNeverText(tweet)) return null;
   const outside = (element.textContent ?? '').length - (tweet.textContent ?? '').length;
   return outside < 200 ? tweet : null;
 }
 
 const TWEET = /(^|\s)twitter-tweet(\s|$)/;
+const TWEET_SELECTOR = 'blockquote.twitter-tweet';
 /** Embeds whose text is all chrome around a picture or a clip (the post's caption is not this story's text). */
 const SOCIAL_EMBED = /(^|[\s_-])(instagram-media|tiktok-embed|fb-post|fb-video|twitter-video|reddit-card|embedly-card)([\s_-]|$)/i;
 /** Captions, credits and pull quotes say so in their class names. */
@@ -607,21 +611,49 @@ function matchesTitle(heading: string, titles: string[]): boolean {
 
 /**
  * The story's headline: a heading that says what the page title says (sites append their
- * name to <title>), else the last <h1> before the body or the first inside it.
+ * name to <title>), else the last <h1> before the body or the first inside it. Headings are
+ * tried cheapest test first, so a page's many teaser headings after the story are never
+ * read; `headings` is the page's <h1>–<h3>s, looked up once per reading.
  */
-function findHeadline(doc: Document, root: Element): Element | null {
-  const titles = pageTitles(doc);
-  const headings = [...doc.querySelectorAll('h1, h2, h3')].filter((h) => !insideNeverText(h));
+function findHeadline(root: Element, headings: Headings): Element | null {
   const before = (h: Element) => (h.compareDocumentPosition(root) & 4) !== 0;
   const near = (h: Element) => contains(root, h) || before(h);
-  const titled = headings.filter((h) => matchesTitle(normalized(h.textContent ?? ''), titles));
-  const pick =
-    titled.find((h) => h.tagName === 'H1' && near(h)) ??
-    titled.find((h) => near(h)) ??
-    titled.find((h) => h.tagName === 'H1') ??
-    headings.filter((h) => h.tagName === 'H1' && before(h)).pop() ??
-    headings.find((h) => h.tagName === 'H1' && contains(root, h));
-  return pick ?? null;
+  const isH1 = (h: Element) => h.tagName === 'H1';
+  const find = (...tests: ((h: Element) => boolean)[]) => headings.all.find((h) => tests.every((test) => test(h)) && headings.usable(h));
+  const titled = headings.titled;
+  return (
+    find(isH1, near, titled) ??
+    find(near, titled) ??
+    find(isH1, titled) ??
+    headings.all.filter((h) => isH1(h) && before(h) && headings.usable(h)).pop() ??
+    find(isH1, (h) => contains(root, h)) ??
+    null
+  );
+}
+
+interface Headings {
+  all: Element[];
+  /** Not inside something that is never text (a nav, a hidden block). */
+  usable(h: Element): boolean;
+  /** Says what the page's title says. */
+  titled(h: Element): boolean;
+}
+
+function pageHeadings(doc: Document): Headings {
+  let titles: string[] | null = null;
+  const memo = (test: (h: Element) => boolean) => {
+    const known = new Map<Element, boolean>();
+    return (h: Element) => {
+      let answer = known.get(h);
+      if (answer === undefined) known.set(h, (answer = test(h)));
+      return answer;
+    };
+  };
+  return {
+    all: [...doc.querySelectorAll('h1, h2, h3')],
+    usable: memo((h) => !insideNeverText(h)),
+    titled: memo((h) => matchesTitle(normalized(h.textContent ?? ''), (titles ??= pageTitles(doc)))),
+  };
 }
 
 function insideNeverText(element: Element): boolean {
@@ -720,32 +752,40 @@ type Found = { scope: ArticleScope; map: TextMap };
 function* locate(doc: Document): Generator<void, Found | null> {
   const body = doc.body;
   if (!body || isSectionPage(doc)) return null;
-  const declared = declaresArticle(doc);
+  const reading: Reading = { doc, declared: declaresArticle(doc), headings: pageHeadings(doc) };
   // Class names that say "sidebar" or "header" are usually right; when leaving them out
   // leaves no article, some page wrapper was misnamed, so look again with them in.
   // Score the part of the page that holds its paragraphs; when that finds nothing, the whole.
   const region = storyRegion(body);
-  let strict = yield* attempt(doc, body, true, declared, region);
-  let found = strict.found ?? (yield* attempt(doc, body, false, declared, region)).found;
+  let strict = yield* attempt(reading, body, true, region);
+  let found = strict.found ?? (yield* attempt(reading, body, false, region)).found;
   if (!found && region) {
-    strict = yield* attempt(doc, body, true, declared, null);
-    found = strict.found ?? (yield* attempt(doc, body, false, declared, null)).found;
+    strict = yield* attempt(reading, body, true, null);
+    found = strict.found ?? (yield* attempt(reading, body, false, null)).found;
   }
   yield;
   // The page's own linked data may hold the story's text: when the scoring found nothing, or
   // much less than that text, the blocks holding it are the story.
   const structured = structuredBody(doc);
   if (structured && (!found || !covers(found.map.text, structured))) {
-    const matched = matchStructuredBody(doc, structured);
+    const matched = matchStructuredBody(reading, structured);
     if (matched) return matched;
   }
   if (found) return found;
   // A page that says it is an article: its marked-up body, or its longest run of paragraphs.
-  if (declared) return markedBody(doc, strict.pass) ?? longestParagraphRun(doc, strict.pass);
+  if (reading.declared) return markedBody(reading, strict.pass) ?? longestParagraphRun(reading, strict.pass);
   return null;
 }
 
-function* attempt(doc: Document, body: Element, stripUnlikely: boolean, declared: boolean, region: Element | null): Generator<void, { pass: Pass; found: Found | null }> {
+/** One reading of a page: what is looked up once and used by every try. */
+interface Reading {
+  doc: Document;
+  /** The page says it is an article (Open Graph or linked data). */
+  declared: boolean;
+  headings: Headings;
+}
+
+function* attempt(reading: Reading, body: Element, stripUnlikely: boolean, region: Element | null): Generator<void, { pass: Pass; found: Found | null }> {
   const pass = scorePage(body, stripUnlikely, region ?? body);
   yield;
   const ranked = rank(pass);
@@ -756,7 +796,7 @@ function* attempt(doc: Document, body: Element, stripUnlikely: boolean, declared
     const top = topCandidate(pass, body, ranked.slice(i));
     if (!top || tried.has(top)) continue;
     tried.add(top);
-    const found = scopeAround(doc, pass, top, ranked[i]!.element, declared);
+    const found = scopeAround(reading, pass, top, ranked[i]!.element);
     if (found) return { pass, found };
     yield;
   }
@@ -765,12 +805,13 @@ function* attempt(doc: Document, body: Element, stripUnlikely: boolean, declared
 
 const MAX_TRIES = 5;
 
-function scopeAround(doc: Document, pass: Pass, top: Element, candidate: Element, declared: boolean): { scope: ArticleScope; map: TextMap } | null {
+function scopeAround(reading: Reading, pass: Pass, top: Element, candidate: Element, declared = reading.declared): Found | null {
+  const { doc } = reading;
   const kept = storySiblings(pass, top);
   const root = kept.length > 1 ? kept[0]!.parentElement! : top;
   const skip = new WeakSet<Element>();
   if (root !== top) for (const child of root.children) if (!kept.includes(child)) skip.add(child);
-  const headline = findHeadline(doc, root);
+  const headline = findHeadline(root, reading.headings);
   const elementsOnly: Element[] = [];
   const tweetBoxes: Element[] = [];
   for (const keep of kept) {
@@ -862,7 +903,8 @@ const LINE_BLOCKS = 'p, div, li, blockquote, h2, h3, h4, td, span';
  * most of them: the story on pages whose markup says nothing (generated class names, no
  * <article>). Inside it, whatever holds none of that text is left out.
  */
-function matchStructuredBody(doc: Document, articleBody: string): { scope: ArticleScope; map: TextMap } | null {
+function matchStructuredBody(reading: Reading, articleBody: string): Found | null {
+  const { doc } = reading;
   const truth = ` ${normalized(articleBody)} `;
   const matched: Element[] = [];
   let total = 0;
@@ -894,7 +936,7 @@ function matchStructuredBody(doc: Document, articleBody: string): { scope: Artic
     }
   };
   visit(root);
-  const headline = findHeadline(doc, root);
+  const headline = findHeadline(root, reading.headings);
   if (headline && contains(root, headline)) skip.add(headline);
   decided.set(doc, { dropped: skip, wrappers: new WeakSet(), elementsOnly: new WeakSet(), anyElementsOnly: false });
   const map = articleTextMap(root);
@@ -920,22 +962,22 @@ function covers(text: string, articleBody: string): boolean {
 }
 
 /** `[itemprop=articleBody]`: the page's own mark for the story's body. */
-function markedBody(doc: Document, pass: Pass): { scope: ArticleScope; map: TextMap } | null {
-  const marked = doc.querySelector('[itemprop="articleBody"]');
-  return marked ? scopeAround(doc, pass, marked, marked, true) : null;
+function markedBody(reading: Reading, pass: Pass): Found | null {
+  const marked = reading.doc.querySelector('[itemprop="articleBody"]');
+  return marked ? scopeAround(reading, pass, marked, marked, true) : null;
 }
 
 /** The element holding the most paragraph text in <p>s of its own. */
-function longestParagraphRun(doc: Document, pass: Pass): { scope: ArticleScope; map: TextMap } | null {
+function longestParagraphRun(reading: Reading, pass: Pass): Found | null {
   const byParent = new Map<Element, number>();
-  for (const p of doc.body.getElementsByTagName('p')) {
+  for (const p of reading.doc.body.getElementsByTagName('p')) {
     const parent = p.parentElement;
     const s = pass.stats.get(p);
     if (!parent || !s || s.chars < MIN_PARAGRAPH_CHARS || s.linkChars > s.chars * 0.5) continue;
     byParent.set(parent, (byParent.get(parent) ?? 0) + s.chars - s.linkChars);
   }
   const best = [...byParent].sort((a, b) => b[1] - a[1])[0];
-  return best ? scopeAround(doc, pass, best[0], best[0], true) : null;
+  return best ? scopeAround(reading, pass, best[0], best[0], true) : null;
 }
 
 /**

@@ -65,19 +65,30 @@ const PROMO = [
 /** Curly or straight quotes at the start: a quoted sentence, which is the story. */
 const QUOTED = /^["“„«‘']/;
 
+/*
+ * The unanchored families (bylines aside, whose first word is a short list) are tried only
+ * when the line has the words they need: the content script judges every short block of a
+ * page once, cold, and most blocks are the story, which none of these match. The guards
+ * only skip patterns that cannot match, so the answers are the same.
+ */
+const BYLINE_LEADS = new Set('by von par por di door av written words'.split(' '));
+const PROMO_WORDS = 'follow|sign up|subscribe|newsletter|inbox|tip|@|join|download|listen to'.split('|');
+const HAS_DIGIT = /\d/;
+
 /** What kind of non-story line `text` is, or null when it may be the story. */
 export function notStoryLine(raw: string): NotStory | null {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text.length === 0 || text.length > MAX_LINE_CHARS) return null;
+  const lower = text.toLowerCase();
   const short = text.length <= 160;
-  if (short && BYLINE.test(text) && !NOT_A_NAME.test(text)) return 'byline';
-  if (text.length <= 220 && CONTRIBUTORS.test(text)) return 'contributors';
+  if (short && BYLINE_LEADS.has(lower.slice(0, lower.indexOf(' '))) && BYLINE.test(text) && !NOT_A_NAME.test(text)) return 'byline';
+  if (text.length <= 220 && (lower.includes('by') || lower.includes('contributed')) && CONTRIBUTORS.test(text)) return 'contributors';
   const endsSentence = SENTENCE_END.test(text) && !TIME_END.test(text);
-  if (short && (UPDATED.test(text) || (DATE_OR_TIME.test(text) && !endsSentence && (METADATA_SEPARATOR.test(text) || startsWithDate(text) || text.split(' ').length <= 6)))) return 'dateline';
-  if (text.length <= 160 && CREDIT.some((re) => re.test(text))) return 'credit';
-  if (text.length <= 120 && !endsSentence && AGENCY_AT_END.test(text) && text.split(' ').length <= 12) return 'credit';
+  if (short && (UPDATED.test(text) || (HAS_DIGIT.test(text) && DATE_OR_TIME.test(text) && !endsSentence && (METADATA_SEPARATOR.test(text) || startsWithDate(text) || text.split(' ').length <= 6)))) return 'dateline';
+  if (short && CREDIT.some((re) => re.test(text))) return 'credit';
+  if (text.length <= 120 && !endsSentence && text.split(' ').length <= 12 && AGENCY_AT_END.test(text)) return 'credit';
   if (text.length <= 200 && INSERT.some((re) => re.test(text))) return 'insert';
-  if (!QUOTED.test(text) && PROMO.some((re) => re.test(text))) return 'promo';
+  if (!QUOTED.test(text) && PROMO_WORDS.some((word) => lower.includes(word)) && PROMO.some((re) => re.test(text))) return 'promo';
   return null;
 }
 
