@@ -11,4 +11,6 @@ export const LIMITS = {
   actors: 200,
   articleText: 5_000_000,
   pageSize: 500,
+  /** Saved passages anchored in one request (a page's worth, however heavily annotated). */
+  anchorTargets: 10_000,
 } as const;

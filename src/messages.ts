@@ -2,6 +2,7 @@
  * Every message Claimlens sends, named by direction, with its payload and reply types.
  * The receiver validates each payload with the reader listed here before acting on it.
  */
+import type { Anchor } from './annotation/anchor';
 import type { Annotation, AnnotationKind, Sourcing } from './annotation/record';
 import type { Detections } from './detect/types';
 import type { SeenPage } from './ledger/sighting';
@@ -25,6 +26,12 @@ import {
   string,
 } from './validate';
 
+
+/** A saved passage to find again: its quote selector, and its position selector when it has one. */
+export interface AnchorRequestTarget {
+  quote: { exact: string; prefix: string; suffix: string };
+  position: { start: number; end: number } | null;
+}
 
 /** What a page knows about a passage the reader wants to keep; the background adds the rest. */
 export interface AnnotationDraft {
@@ -99,6 +106,12 @@ export interface BackgroundProtocol {
     request: { pageUrl: string; canonicalLink: string | null };
     response: { annotations: Annotation[] };
   };
+  /**
+   * Where saved passages are in today's text of a page: one anchor (or null, an orphan) per
+   * target, in order. The fuzzy matching runs here, off the page's main thread and out of the
+   * content script every page loads.
+   */
+  'annotation.anchor': { request: { text: string; targets: AnchorRequestTarget[] }; response: { anchors: (Anchor | null)[] } };
   'page.report': { request: PageReport; response: { ok: true } };
   /** The last report from a tab (the popup asks for the active tab). */
   'page.status': { request: { tabId: number }; response: { report: PageReport | null } };
@@ -140,6 +153,7 @@ export function isEnvelope(message: unknown): message is Envelope {
 
 const text = (max: number) => string({ max });
 const count = integer({ min: 0, max: 10_000_000 });
+const offset = integer({ min: 0, max: LIMITS.articleText });
 const readCursor = shape<PageCursor>({ created: string({ max: 64, min: 1 }), id: string({ max: 2_048, min: 1 }) });
 const FACETS = ['site', 'actor', 'tag', 'kind', 'sourcing'] as const;
 
@@ -212,6 +226,16 @@ export const backgroundRequestReaders: { [K in keyof BackgroundProtocol]: Reader
     ),
   }),
   'annotation.forPage': shape({ pageUrl: httpUrl({ max: LIMITS.url }), canonicalLink: nullable(text(LIMITS.url)) }),
+  'annotation.anchor': shape({
+    text: string({ max: LIMITS.articleText }),
+    targets: list(
+      shape<AnchorRequestTarget>({
+        quote: shape({ exact: string({ max: LIMITS.exact, min: 1 }), prefix: text(LIMITS.context), suffix: text(LIMITS.context) }),
+        position: nullable(shape({ start: offset, end: offset })),
+      }),
+      { max: LIMITS.anchorTargets },
+    ),
+  }),
   'page.report': shape<PageReport>({
     pageUrl: text(LIMITS.url),
     // Optional: a tab whose content script predates this field still reports.

@@ -1,5 +1,5 @@
 /**
- * The re-anchoring contract the bench measures (`src/page/anchor.ts`): a saved passage's
+ * The re-anchoring contract the bench measures (`src/annotation/anchor.ts`): a saved passage's
  * TextQuoteSelector and TextPositionSelector in, its place in the current article text out,
  * or null when no match scores above the minimum (an orphan).
  */

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { REPO_ROOT } from '../lib/chromium';
 
-export const ANCHOR_MODULE = path.join(REPO_ROOT, 'src/page/anchor.ts');
+export const ANCHOR_MODULE = path.join(REPO_ROOT, 'src/annotation/anchor.ts');
 export const anchorPresent = (): boolean => existsSync(ANCHOR_MODULE);
 
-/** `claimlens-bench:anchor`: the real `anchorQuote` when `src/page/anchor.ts` exists, a stub when not. */
+/** `claimlens-bench:anchor`: the real `anchorQuote` when `src/annotation/anchor.ts` exists, a stub when not. */
 const anchorShim: Plugin = {
   name: 'claimlens-bench-anchor',
   setup(b) {
@@ -21,7 +21,7 @@ const anchorShim: Plugin = {
       resolveDir: REPO_ROOT,
       loader: 'ts',
       contents: anchorPresent()
-        ? `export { anchorQuote } from './src/page/anchor';\nexport const anchorAvailable = true;`
+        ? `export { anchorQuote } from './src/annotation/anchor';\nexport const anchorAvailable = true;`
         : `export const anchorAvailable = false;\nexport function anchorQuote() { return null; }`,
     }));
   },

@@ -63,7 +63,7 @@ export async function runReanchor(
     const selectors = JSON.stringify(quotes.map((q) => q.selectors));
 
     const live = (await tab.evaluate(`window.__claimlensBench.reanchor(${selectors}, null)`)) as AnchorRun;
-    if (!live.available) return { status: 'skipped', reason: 'src/page/anchor.ts not present', page: page.id };
+    if (!live.available) return { status: 'skipped', reason: 'src/annotation/anchor.ts not present', page: page.id };
     if (live.error) throw new Error(`anchoring failed in the page: ${live.error}`);
     const warm: number[] = [];
     for (let i = 0; i < WARM_RUNS; i++) {

@@ -1,6 +1,6 @@
 /**
  * `claimlens-bench:anchor` is resolved by `bundle.ts`: it re-exports `anchorQuote` from
- * `src/page/anchor.ts` when that module exists, and a stub (`anchorAvailable = false`) otherwise.
+ * `src/annotation/anchor.ts` when that module exists, and a stub (`anchorAvailable = false`) otherwise.
  * The shapes are those of `anchor-types.ts` (an ambient module cannot import a relative path).
  */
 declare module 'claimlens-bench:anchor' {

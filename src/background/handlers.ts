@@ -1,4 +1,5 @@
 /** The background's answer to each message, as a table keyed by message type. */
+import { anchorAll } from '../annotation/anchor';
 import { buildAnnotation } from '../annotation/build';
 import { type CueEdits, detect, type WatchlistEntry } from '../detect';
 import type { Detections } from '../detect/types';
@@ -120,6 +121,10 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
     },
     async 'annotation.forPage'({ pageUrl, canonicalLink }) {
       return { annotations: await annotationsForUrl(await deps.database(), pageUrl, canonicalLink) };
+    },
+    'annotation.anchor'({ text, targets }) {
+      const anchored = anchorAll(text, targets, ({ quote, position }) => ({ quote, position: position ?? undefined }));
+      return { anchors: anchored.map(({ anchor }) => anchor) };
     },
     async 'page.report'(report, sender) {
       const tabId = sender.tab?.id;

@@ -7,11 +7,10 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { type Annotation, positionSelectorOf, quoteSelectorOf } from '../annotation/record';
 import type { Claim, Detections, Mention } from '../detect/types';
-import type { AnnotationDraft, BackgroundProtocol, ContentProtocol, PageReport } from '../messages';
+import type { AnchorRequestTarget, AnnotationDraft, BackgroundProtocol, ContentProtocol, PageReport } from '../messages';
 import { contentRequestReaders, LIMITS } from '../messages';
 import { asMessageListener, createRouter, request, type Transport } from '../router';
 import { DETECTION_KEYS, readSettings, SETTINGS_KEY, type Settings, shouldScan } from '../settings';
-import { anchorAll } from './anchor';
 import { OWN_UI_ATTRIBUTE, readArticleInSteps } from './article';
 import { createPainter, type HighlightCategory, MARK_ATTRIBUTE } from './highlight';
 import { rangeContainsPoint, rangeOf, spansAt, textOffsetAtPoint } from './hit-test';
@@ -34,6 +33,9 @@ export interface PageSessionOptions {
 
 const HOVER_DELAY_MS = 250;
 const READ_CHUNK_MS = 10;
+
+/** The page's article changed while saved passages were being placed: the newer pass paints. */
+class Superseded extends Error {}
 
 /** The next idle period (or, where there is none, the next task), at most 100 ms away. */
 function idle(win: Window): Promise<void> {
@@ -107,31 +109,54 @@ export function startPageSession(options: PageSessionOptions): void {
     });
   };
 
-  /** Paints saved passages found in today's text; the rest are orphans. The text is read once. */
-  const paintSaved = () => {
-    if (!saved) return;
-    const pageText = () => (bodyMap ??= buildTextMap(doc.body, (el) => el.hasAttribute(OWN_UI_ATTRIBUTE)));
-    let bodyMap: TextMap | undefined;
-    const targetOf = (a: Annotation) => {
-      const quote = quoteSelectorOf(a);
-      return quote ? { quote, position: positionSelectorOf(a) } : null;
-    };
+  /**
+   * Paints saved passages found in today's text; the rest are orphans. The background finds
+   * them (the fuzzy matcher stays out of the page): first in the article, then, for passages
+   * saved outside it, in the page's whole text, which is read only then.
+   */
+  const paintSaved = async (): Promise<void> => {
+    const forMap = map;
+    const passages = (saved ?? []).flatMap((annotation) => {
+      const quote = quoteSelectorOf(annotation);
+      if (!quote) return [];
+      const position = positionSelectorOf(annotation);
+      const target: AnchorRequestTarget = {
+        quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+        position: position ? { start: position.start, end: position.end } : null,
+      };
+      return [{ annotation, target }];
+    });
     const ranges: Range[] = [];
-    orphans = [];
-    const inArticle = map ? anchorAll(map.text, saved, targetOf) : saved.map((annotation) => ({ annotation, anchor: null }));
-    for (const { annotation, anchor } of inArticle) {
-      if (anchor && map) {
-        const range = rangeOf(doc, map, anchor);
-        if (range) ranges.push(range);
-        continue;
-      }
-      // Passages saved outside the article were anchored in the page's whole text.
-      const [outside] = anchorAll(pageText().text, [annotation], targetOf);
-      const range = outside?.anchor ? rangeOf(doc, pageText(), outside.anchor) : null;
-      if (range) ranges.push(range);
-      else orphans.push({ id: annotation.id, exact: quoteSelectorOf(annotation)?.exact.slice(0, 500) ?? '' });
+    let unplaced = passages;
+    const placeIn = async (textMap: () => TextMap) => {
+      if (unplaced.length === 0) return;
+      const text = timed(perf, 'paint', () => textMap().text);
+      const targets = unplaced.map((p) => p.target);
+      const { anchors } = await request<BackgroundProtocol, 'annotation.anchor'>(send, 'annotation.anchor', { text, targets });
+      if (map !== forMap || signal.aborted) throw new Superseded();
+      timed(perf, 'paint', () => {
+        unplaced = unplaced.filter((passage, i) => {
+          const anchor = anchors[i];
+          const range = anchor ? rangeOf(doc, textMap(), anchor) : null;
+          if (range) ranges.push(range);
+          return !range;
+        });
+      });
+    };
+    try {
+      if (forMap) await placeIn(() => forMap);
+      let pageMap: TextMap | undefined;
+      await placeIn(() => (pageMap ??= buildTextMap(doc.body, (el) => el.hasAttribute(OWN_UI_ATTRIBUTE))));
+    } catch (error) {
+      // A newer pass paints instead; a failed request leaves the last painting as it was.
+      if (!(error instanceof Superseded)) console.warn('[Claimlens] could not place saved passages:', error);
+      return;
     }
-    watcher.pause(() => painter.paint('saved', ranges));
+    const notFound = new Set(unplaced.map((p) => p.annotation));
+    orphans = (saved ?? [])
+      .filter((a) => notFound.has(a) || !quoteSelectorOf(a))
+      .map((a) => ({ id: a.id, exact: quoteSelectorOf(a)?.exact.slice(0, 500) ?? '' }));
+    timed(perf, 'paint', () => watcher.pause(() => painter.paint('saved', ranges)));
   };
 
   const report = (scanning: boolean) => {
@@ -222,10 +247,9 @@ export function startPageSession(options: PageSessionOptions): void {
     claims = map ? byStart(detections.claims) : [];
     saved ??= await loadSaved().catch(() => []);
     if (signal.aborted || thisPass !== pass) return;
-    timed(perf, 'paint', () => {
-      paintDetections();
-      paintSaved();
-    });
+    timed(perf, 'paint', paintDetections);
+    await paintSaved();
+    if (signal.aborted || thisPass !== pass) return;
     mark(perf, 'painted');
     await report(true);
   };
@@ -236,8 +260,7 @@ export function startPageSession(options: PageSessionOptions): void {
     try {
       const { annotation } = await request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft });
       saved = [...(saved ?? []), annotation];
-      paintSaved();
-      void report(map !== null);
+      void paintSaved().then(() => report(map !== null));
       useUi().button.hide();
       useUi().button.toast('Saved to Claimlens');
       return true;

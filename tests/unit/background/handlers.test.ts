@@ -202,6 +202,37 @@ describe('background handlers behind the router', () => {
     expect(annotations.map((a) => a.target.selector[0])).toMatchObject([{ exact: 'kept passage' }]);
   });
 
+  it('finds saved passages in today’s text of a page, and says which are gone', async () => {
+    const today = 'Officials met on Monday. The minister said the talks would resume next week, after a pause. Nothing else changed.';
+    const target = (exact: string, prefix: string, suffix: string, position: { start: number; end: number } | null) => ({
+      quote: { exact, prefix, suffix },
+      position,
+    });
+    const { anchors } = await request<BackgroundProtocol, 'annotation.anchor'>(send, 'annotation.anchor', {
+      text: today,
+      targets: [
+        // Saved when the sentence said "resume soon" and sat 10 characters later: found by the fuzzy match.
+        target('The minister said the talks would resume soon, after a pause.', 'met on Monday. ', ' Nothing else', { start: 35, end: 97 }),
+        target('A paragraph the page no longer has about something else entirely.', '', '', null),
+      ],
+    });
+    expect(anchors[0]).toMatchObject({ method: 'fuzzy' });
+    expect(today.slice(anchors[0]!.start, anchors[0]!.end)).toMatch(/^The minister said the talks would resume next week, after a pause\.?$/);
+    expect(anchors[1]).toBeNull();
+  });
+
+  it('refuses an anchoring request with an empty quote or a negative position, naming the field', async () => {
+    const bad = (targets: unknown) => send({ claimlens: 1, type: 'annotation.anchor', payload: { text: 'x', targets } });
+    await expect(bad([{ quote: { exact: '', prefix: '', suffix: '' }, position: null }])).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringContaining('payload.targets[0].quote.exact') },
+    });
+    await expect(bad([{ quote: { exact: 'x', prefix: '', suffix: '' }, position: { start: -1, end: 1 } }])).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringContaining('payload.targets[0].position.start') },
+    });
+  });
+
   it('edits a note and tags, deletes with undo, and answers queries by facet, words and counts', async () => {
     const save = (text: string, extra: Partial<AnnotationDraft> = {}) =>
       request<BackgroundProtocol, 'annotation.save'>(send, 'annotation.save', { draft: { ...draft(text), ...extra } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorAll, anchorQuote, type AnchorTarget } from '../../../src/page/anchor';
+import { anchorAll, anchorQuote, type AnchorTarget } from '../../../src/annotation/anchor';
 import { selectorsFor } from '../../../src/page/selectors';
 
 const ARTICLE = [
