@@ -19,7 +19,7 @@
  * and neither is a page that says it is a listing (linked data, or og:type "website" on a
  * section address).
  */
-import { MAX_LINE_CHARS, notStoryLine } from './story-lines';
+import { endsWithAny, MAX_LINE_CHARS, notStoryLine } from './story-lines';
 import { type TextMap, buildTextMap } from './text-map';
 
 export interface ArticleScope {
@@ -40,7 +40,11 @@ const NEVER_TEXT = new Set([
  * the page's context and is worked out by `findArticle`.
  */
 const CHROME_WORDS =
-  /(^|[-_\s])(comments?|comment-form|respond|share|sharing|social|related|recommended|more-stories|read-more|newsletter|subscribe|promo|advert|advertisement|ads?|sponsored|sidebar|breadcrumbs?|pagination|pager|prev-next|next-article|previous-article|post-navigation|author-bio|cookie|cookies|consent|gdpr|popup|modal|toolbar|outbrain|taboola)([-_\s]|$)/i;
+  /(^|[-_\s])(comments?|comment-form|respond|share|sharing|social|related|recommended|more-stories|read-more|newsletter|subscribe|promo|advert|advertisement|ads?|sponsored|sidebar|breadcrumbs?|pagination|pager|prev-next|next-article|previous-article|post-navigation|author-bio|cookie|cookies|consent|gdpr|popup|modal|toolbar|outbrain|taboola)([-_\s]|$)/;
+
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/;
+/** A <header> inside these is the story's own (its headline and standfirst), not the site's. */
+const HEADER_HOMES = new Set(['ARTICLE', 'MAIN']);
 
 const CHROME_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist']);
 
@@ -58,10 +62,15 @@ interface Decision {
 }
 const decided = new WeakMap<Document, Decision>();
 
+/**
+ * The element's id and class, lower-cased, for the class-name patterns below. They are
+ * case-sensitive patterns on lower-cased text rather than /i ones: the content script meets
+ * every pattern cold, and V8 compiles a case-insensitive one several times more slowly.
+ */
 function classAndId(element: Element): string {
   if (!element.hasAttributes()) return '';
   const cls = element.getAttribute('class');
-  return cls ? `${element.id} ${cls}` : element.id;
+  return (cls ? `${element.id} ${cls}` : element.id).toLowerCase();
 }
 
 /** The rule that holds on any page: tags, roles and attributes that are never article text. */
@@ -76,7 +85,7 @@ function isNeverText(element: Element, tag: string): boolean {
   const role = element.getAttribute('role');
   if (role && CHROME_ROLES.has(role)) return true;
   const style = element.getAttribute('style');
-  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  return style !== null && HIDDEN_STYLE.test(style.toLowerCase());
 }
 
 /** The article text of `root` as `readArticle` reads it (after `readArticle` ran on its document). */
@@ -105,7 +114,7 @@ function notArticleText(element: Element, decision: Decision | undefined): boole
   const tag = element.tagName.toUpperCase();
   if (isNeverText(element, tag)) return true;
   if (decision?.dropped.has(element)) return true;
-  if (tag === 'HEADER' && element.parentElement && !/^(ARTICLE|MAIN)$/i.test(element.parentElement.tagName)) return true;
+  if (tag === 'HEADER' && element.parentElement && !HEADER_HOMES.has(element.parentElement.tagName.toUpperCase())) return true;
   return CHROME_WORDS.test(classAndId(element));
 }
 
@@ -114,14 +123,14 @@ function notArticleText(element: Element, decision: Decision | undefined): boole
 
 /** Blocks that cannot hold the article: their class or id says they are furniture. */
 const UNLIKELY =
-  /-ad-|ad-slot|adslot|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|masthead|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|newsletter|promo|recirc|most-popular|trending|outbrain|taboola/i;
+  /-ad-|ad-slot|adslot|banner|breadcrumb|combx|comment|community|cookie|consent|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|masthead|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|newsletter|promo|recirc|most-popular|trending|outbrain|taboola/;
 /** ...unless it also says it is the content. */
-const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story/i;
-const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
+const MAYBE_CONTENT = /and|article|body|column|content|main|shadow|story/;
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/;
 const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recirc|teaser|byline|author|dateline/i;
-const PLAYER = /video|player|playback|audio|podcast|embed/i;
-const BYLINE = /byline|author|dateline|writtenby|p-author/i;
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recirc|teaser|byline|author|dateline/;
+const PLAYER = /video|player|playback|audio|podcast|embed/;
+const BYLINE = /byline|author|dateline|writtenby|p-author/;
 
 /** Tags whose start and end break a line: text inside them is not part of the parent's inline run. */
 const BLOCKS = new Set([
@@ -392,7 +401,7 @@ function textLength(pass: Pass, element: Element): number {
 }
 
 function endsSentence(element: Element): boolean {
-  return /[.!?。！？"”»)]\s*$/.test(element.textContent ?? '');
+  return endsWithAny(element.textContent ?? '', '.!?。！？"”»)');
 }
 
 /**
@@ -499,7 +508,7 @@ function furnitureInside(pass: Pass, root: Element, headline: Element | null, el
         out.push(child);
         continue;
       }
-      if (tag === 'BLOCKQUOTE' && TWEET.test(classAndId(child))) {
+      if (tag === 'BLOCKQUOTE' && TWEET.test(`${child.id} ${child.getAttribute('class') ?? ''}`)) {
         keepTweet(child);
         continue;
       }
@@ -527,9 +536,9 @@ function embeddedTweet(element: Element): Element | null {
 const TWEET = /(^|\s)twitter-tweet(\s|$)/;
 const TWEET_SELECTOR = 'blockquote.twitter-tweet';
 /** Embeds whose text is all chrome around a picture or a clip (the post's caption is not this story's text). */
-const SOCIAL_EMBED = /(^|[\s_-])(instagram-media|tiktok-embed|fb-post|fb-video|twitter-video|reddit-card|embedly-card)([\s_-]|$)/i;
+const SOCIAL_EMBED = /(^|[\s_-])(instagram-media|tiktok-embed|fb-post|fb-video|twitter-video|reddit-card|embedly-card)([\s_-]|$)/;
 /** Captions, credits and pull quotes say so in their class names. */
-const CAPTION_CLASS = /caption|credit|copyright|pull-?quote|pull_quote|quote--pull|blockquote--pull/i;
+const CAPTION_CLASS = /caption|credit|copyright|pull-?quote|pull_quote|quote--pull|blockquote--pull/;
 
 /**
  * A caption, a credit, a byline, an insert or a promotion inside the body (see
@@ -546,7 +555,7 @@ function isNotStory(pass: Pass, element: Element, tag: string, rootProse: number
   if (marker && (SOCIAL_EMBED.test(marker) || (CAPTION_CLASS.test(marker) && (stats?.chars ?? 0) <= 600))) return true;
   if (!stats || stats.chars === 0 || stats.chars > MAX_LINE_CHARS) return false;
   // A linked heading is a teaser's headline, which `isTeaserList` must still see.
-  if (stats.chars <= 160 && stats.linkChars >= stats.chars * 0.9 && !/^H[1-6]$/.test(tag) && !/[.!?"”]\s*$/.test(element.textContent ?? '')) return true;
+  if (stats.chars <= 160 && stats.linkChars >= stats.chars * 0.9 && !/^H[1-6]$/.test(tag) && !endsWithAny(element.textContent ?? '', '.!?"”')) return true;
   return notStoryLine(element.textContent ?? '') !== null;
 }
 
@@ -589,8 +598,15 @@ function isFurniture(pass: Pass, element: Element, tag: string, rootProse: numbe
 // ---------------------------------------------------------------------------------------
 // Headline
 
+/**
+ * Runs of anything but white space, punctuation and symbols: letters and digits in any
+ * script. A range, not \p{L}/\p{N}: V8 compiles a Unicode-property pattern several times more
+ * slowly, and the content script meets it cold on every page.
+ */
+const WORD_RUN = /[^\s!-\/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2190-\u2bff\u3000-\u303f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/g;
+
 function normalized(text: string): string {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return (text.toLowerCase().match(WORD_RUN) ?? []).join(' ');
 }
 
 function pageTitles(doc: Document): string[] {
@@ -727,14 +743,20 @@ function isSectionPage(doc: Document): boolean {
 
 /** Prose size: words, with each CJK character counted as half a word. */
 function proseSize(text: string): number {
+  const words = text.split(/\s+/);
+  // One look for CJK over the whole text, not one per word: most pages have none.
+  if (!CJK.test(text)) return words.length - (words[0] === '' ? 1 : 0) - (words.length > 1 && words[words.length - 1] === '' ? 1 : 0);
   let size = 0;
-  for (const word of text.split(/\s+/)) {
+  for (const word of words) {
     if (!word) continue;
-    const cjk = word.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
+    const cjk = word.match(CJK_ALL)?.length ?? 0;
     size += cjk ? Math.max(1, cjk / 2) : 1;
   }
   return size;
 }
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+const CJK_ALL = new RegExp(CJK.source, 'g');
 
 /**
  * The article on the page, or null when there is none (a front page, a search page, an app).
@@ -858,7 +880,7 @@ const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', quot: '"', apos:
 function plainText(body: string): string {
   return body
     .replace(/<[^>]*>/g, '\n')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, name: string) => {
       if (name[0] === '#') {
         const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
         return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';

@@ -14,52 +14,58 @@ export type NotStory = 'byline' | 'dateline' | 'credit' | 'insert' | 'promo' | '
 /** Longer blocks are never judged by their words alone. */
 export const MAX_LINE_CHARS = 300;
 
-const SENTENCE_END = /[.!?…"”»)]\s*$/;
+/*
+ * The patterns are case-sensitive and run on the lower-cased line (bylines aside, which need
+ * the name's capitals), and they use character ranges rather than Unicode properties: the
+ * content script meets each pattern cold on every page, and V8 compiles /i and \p{…}
+ * patterns several times more slowly.
+ */
+
 /** "p.m." and "a.m." end a time, not a sentence. */
-const TIME_END = /\b[ap]\.m\.\s*$/i;
+const TIME_END = /\b[ap]\.m\.\s*$/;
 
 // "By Jane Doe, AP Political Writer", "By Justine Coleman - 11/18/19 11:04 PM EST", "Von Anna Beck".
 const BYLINE =
-  /^(?:[Bb][Yy]|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*(?:$|[,|•·–—-]|(?:and|und|et|y|e|&)\s+\p{Lu}|for\s+\p{Lu})/u;
+  /^(?:[Bb][Yy]|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v)\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff'’.-]*(?:\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff'’.-]*){0,3}\s*(?:$|[,|•·–—-]|(?:and|und|et|y|e|&)\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f]|for\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f])/;
 /** "By Tuesday, officials said…": a weekday or month after "By" starts a sentence. */
 const NOT_A_NAME =
-  /^(?:by|von|par|por)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now|contrast|comparison|law|far|and|the|this|that)\b/i;
+  /^(?:by|von|par|por)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now|contrast|comparison|law|far|and|the|this|that)\b/;
 
 const CONTRIBUTORS =
-  /^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|research|compiled|edited|written)\s+by\b|\bcontributed\s+(?:reporting|research|to\s+this\s+(?:report|story|article))\b/i;
+  /^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|research|compiled|edited|written)\s+by\b|\bcontributed\s+(?:reporting|research|to\s+this\s+(?:report|story|article))\b/;
 
 const DATE_OR_TIME =
-  /\b\d{1,2}:\d{2}\b|\b\d{1,2}h\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[a-zéû]*\.?\s+\d{4}\b/i;
-const UPDATED = /^(?:updated|published|posted|last\s+(?:updated|modified)|first\s+published|mis à jour|publié le|aktualisiert|veröffentlicht|actualizado|publicado)\b/i;
+  /\b\d{1,2}:\d{2}\b|\b\d{1,2}h\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[a-zéû]*\.?\s+\d{4}\b/;
+const UPDATED = /^(?:updated|published|posted|last\s+(?:updated|modified)|first\s+published|mis à jour|publié le|aktualisiert|veröffentlicht|actualizado|publicado)\b/;
 const METADATA_SEPARATOR = /[|•·]/;
 
 const CREDIT = [
-  /^(?:image|photo|picture|video|graphic|illustration|foto|bild|photograph)s?\s*(?:copyright|credit|caption|courtesy|source)?\s*[:©]/i,
-  /^(?:image|photo|picture|video)\s+(?:copyright|caption|credit|courtesy)\b/i,
-  /^(?:credit|credits|courtesy|copyright|©|\(c\))(?:\s|:|$)/i,
-  /\ball rights reserved\b/i,
-  /^via\s+\S+$/i,
+  /^(?:image|photo|picture|video|graphic|illustration|foto|bild|photograph)s?\s*(?:copyright|credit|caption|courtesy|source)?\s*[:©]/,
+  /^(?:image|photo|picture|video)\s+(?:copyright|caption|credit|courtesy)\b/,
+  /^(?:credit|credits|courtesy|copyright|©|\(c\))(?:\s|:|$)/,
+  /\ball rights reserved\b/,
+  /^via\s+\S+$/,
 ];
 /** An agency or picture desk at the end of a line with no sentence in it: "Alex Wong | Getty Images". */
 const AGENCY_AT_END =
-  /(?:getty(?:\s+images)?|\bap(?:\s+(?:photo|file|images))?|associated press|reuters|afp|epa(?:-efe)?|shutterstock|alamy|istock(?:photo)?|bloomberg|via ap|pa (?:wire|media|images)|xinhua|anadolu(?: agency)?|dpa|imago|sipa|zuma(?: press)?|nurphoto)\s*(?:file|images|photo)?\s*\)?\s*$/i;
+  /(?:getty(?:\s+images)?|\bap(?:\s+(?:photo|file|images))?|associated press|reuters|afp|epa(?:-efe)?|shutterstock|alamy|istock(?:photo)?|bloomberg|via ap|pa (?:wire|media|images)|xinhua|anadolu(?: agency)?|dpa|imago|sipa|zuma(?: press)?|nurphoto)\s*(?:file|images|photo)?\s*\)?\s*$/;
 
 const INSERT = [
-  /^(?:related|read more|read also|also read|see also|more|more on this|more from [\w ]+|recommended|watch|listen|most read|further reading|trending|next|previous|click here|read the full story|don't miss|don’t miss|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|leer más|ver también)(?: (?:stories|story|articles|coverage|content|links|videos?|news|reading))?\s*[:|»›>]/i,
-  /^(?:related|more|read more|see also|also read|recommended|trending|most read|related (?:stories|articles|coverage|content|links|video))\s*:?\s*$/i,
-  /\[(?:insight|video|pictures|photos|poll|latest|revealed|analysis|live|gallery|watch|read more)\]\s*\|?\s*$/i,
+  /^(?:related|read more|read also|also read|see also|more|more on this|more from [\w ]+|recommended|watch|listen|most read|further reading|trending|next|previous|click here|read the full story|don't miss|don’t miss|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|leer más|ver también)(?: (?:stories|story|articles|coverage|content|links|videos?|news|reading))?\s*[:|»›>]/,
+  /^(?:related|more|read more|see also|also read|recommended|trending|most read|related (?:stories|articles|coverage|content|links|video))\s*:?\s*$/,
+  /\[(?:insight|video|pictures|photos|poll|latest|revealed|analysis|live|gallery|watch|read more)\]\s*\|?\s*$/,
 ];
 
 const PROMO = [
-  /\bfollow\b[^.!?]*\b(?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky)\b/i,
-  /\b(?:sign up|subscribe)\b[^.!?]*\b(?:newsletter|inbox|updates|emails?|alerts|briefing|our)\b/i,
-  /\bnewsletters?\b[^.!?]*\b(?:sign up|subscribe|inbox|delivered|daily|weekly)\b/i,
-  /\b(?:meet|to) your inbox\b/i,
-  /\b(?:have a|news) tip\b/i,
-  /[\w.+-]+@[\w-]+\.[a-z]{2,}/i,
-  /\bjoin (?:our|the conversation)\b/i,
-  /\bdownload (?:the|our)\b[^.!?]*\bapp\b/i,
-  /^listen to\b/i,
+  /\bfollow\b[^.!?]*\b(?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky)\b/,
+  /\b(?:sign up|subscribe)\b[^.!?]*\b(?:newsletter|inbox|updates|emails?|alerts|briefing|our)\b/,
+  /\bnewsletters?\b[^.!?]*\b(?:sign up|subscribe|inbox|delivered|daily|weekly)\b/,
+  /\b(?:meet|to) your inbox\b/,
+  /\b(?:have a|news) tip\b/,
+  /[\w.+-]+@[\w-]+\.[a-z]{2,}/,
+  /\bjoin (?:our|the conversation)\b/,
+  /\bdownload (?:the|our)\b[^.!?]*\bapp\b/,
+  /^listen to\b/,
 ];
 
 /** Curly or straight quotes at the start: a quoted sentence, which is the story. */
@@ -81,15 +87,21 @@ export function notStoryLine(raw: string): NotStory | null {
   if (text.length === 0 || text.length > MAX_LINE_CHARS) return null;
   const lower = text.toLowerCase();
   const short = text.length <= 160;
-  if (short && BYLINE_LEADS.has(lower.slice(0, lower.indexOf(' '))) && BYLINE.test(text) && !NOT_A_NAME.test(text)) return 'byline';
-  if (text.length <= 220 && (lower.includes('by') || lower.includes('contributed')) && CONTRIBUTORS.test(text)) return 'contributors';
-  const endsSentence = SENTENCE_END.test(text) && !TIME_END.test(text);
-  if (short && (UPDATED.test(text) || (HAS_DIGIT.test(text) && DATE_OR_TIME.test(text) && !endsSentence && (METADATA_SEPARATOR.test(text) || startsWithDate(text) || text.split(' ').length <= 6)))) return 'dateline';
-  if (short && CREDIT.some((re) => re.test(text))) return 'credit';
-  if (text.length <= 120 && !endsSentence && text.split(' ').length <= 12 && AGENCY_AT_END.test(text)) return 'credit';
-  if (text.length <= 200 && INSERT.some((re) => re.test(text))) return 'insert';
-  if (!QUOTED.test(text) && PROMO_WORDS.some((word) => lower.includes(word)) && PROMO.some((re) => re.test(text))) return 'promo';
+  if (short && BYLINE_LEADS.has(lower.slice(0, lower.indexOf(' '))) && BYLINE.test(text) && !NOT_A_NAME.test(lower)) return 'byline';
+  if (text.length <= 220 && (lower.includes('by') || lower.includes('contributed')) && CONTRIBUTORS.test(lower)) return 'contributors';
+  const endsSentence = endsWithAny(text, '.!?…"”»)') && !TIME_END.test(lower);
+  if (short && (UPDATED.test(lower) || (HAS_DIGIT.test(text) && DATE_OR_TIME.test(lower) && !endsSentence && (METADATA_SEPARATOR.test(text) || startsWithDate(lower) || text.split(' ').length <= 6)))) return 'dateline';
+  if (short && CREDIT.some((re) => re.test(lower))) return 'credit';
+  if (text.length <= 120 && !endsSentence && text.split(' ').length <= 12 && AGENCY_AT_END.test(lower)) return 'credit';
+  if (text.length <= 200 && INSERT.some((re) => re.test(lower))) return 'insert';
+  if (!QUOTED.test(text) && PROMO_WORDS.some((word) => lower.includes(word)) && PROMO.some((re) => re.test(lower))) return 'promo';
   return null;
+}
+
+/** Whether `text`, white space at its end aside, ends with one of `marks` (a sentence's end, say). */
+export function endsWithAny(text: string, marks: string): boolean {
+  const last = text.trimEnd().slice(-1);
+  return last !== '' && marks.includes(last);
 }
 
 function startsWithDate(text: string): boolean {
