@@ -72,12 +72,17 @@ const PROMO = [
 const QUOTED = /^["“„«‘']/;
 
 /*
- * The unanchored families (bylines aside, whose first word is a short list) are tried only
- * when the line has the words they need: the content script judges every short block of a
+ * Each family of patterns is tried only when the line has the words it needs (its first
+ * word, for the anchored ones): the content script judges every short block of a
  * page once, cold, and most blocks are the story, which none of these match. The guards
  * only skip patterns that cannot match, so the answers are the same.
  */
 const BYLINE_LEADS = new Set('by von par por di door av written words'.split(' '));
+// The anchored families' first words: the line must start with one of them.
+const UPDATED_LEADS = 'updated|published|posted|last|first|mis à jour|publié le|aktualisiert|veröffentlicht|actualizado|publicado'.split('|');
+const CREDIT_LEADS = 'image|photo|picture|video|graphic|illustration|foto|bild|credit|courtesy|copyright|©|(c)|via '.split('|');
+const INSERT_LEADS = 'related|read|also|see|more|recommended|watch|listen|most read|further|trending|next|previous|click here|don|lire|à lire|mehr|lesen|leer|ver'.split('|');
+const startsWithAny = (text: string, leads: readonly string[]) => leads.some((lead) => text.startsWith(lead));
 const PROMO_WORDS = 'follow|sign up|subscribe|newsletter|inbox|tip|@|join|download|listen to'.split('|');
 const HAS_DIGIT = /\d/;
 
@@ -90,10 +95,10 @@ export function notStoryLine(raw: string): NotStory | null {
   if (short && BYLINE_LEADS.has(lower.slice(0, lower.indexOf(' '))) && BYLINE.test(text) && !NOT_A_NAME.test(lower)) return 'byline';
   if (text.length <= 220 && (lower.includes('by') || lower.includes('contributed')) && CONTRIBUTORS.test(lower)) return 'contributors';
   const endsSentence = endsWithAny(text, '.!?…"”»)') && !TIME_END.test(lower);
-  if (short && (UPDATED.test(lower) || (HAS_DIGIT.test(text) && DATE_OR_TIME.test(lower) && !endsSentence && (METADATA_SEPARATOR.test(text) || startsWithDate(lower) || text.split(' ').length <= 6)))) return 'dateline';
-  if (short && CREDIT.some((re) => re.test(lower))) return 'credit';
+  if (short && ((startsWithAny(lower, UPDATED_LEADS) && UPDATED.test(lower)) || (HAS_DIGIT.test(text) && DATE_OR_TIME.test(lower) && !endsSentence && (METADATA_SEPARATOR.test(text) || startsWithDate(lower) || text.split(' ').length <= 6)))) return 'dateline';
+  if (short && (startsWithAny(lower, CREDIT_LEADS) || lower.includes('all rights reserved')) && CREDIT.some((re) => re.test(lower))) return 'credit';
   if (text.length <= 120 && !endsSentence && text.split(' ').length <= 12 && AGENCY_AT_END.test(lower)) return 'credit';
-  if (text.length <= 200 && INSERT.some((re) => re.test(lower))) return 'insert';
+  if (text.length <= 200 && (startsWithAny(lower, INSERT_LEADS) || lower.includes('[')) && INSERT.some((re) => re.test(lower))) return 'insert';
   if (!QUOTED.test(text) && PROMO_WORDS.some((word) => lower.includes(word)) && PROMO.some((re) => re.test(lower))) return 'promo';
   return null;
 }
