@@ -689,6 +689,8 @@ function insideNeverText(element: Element): boolean {
  * elsewhere, each with a line or two of summary.
  */
 function isTeaserList(root: Element): boolean {
+  // Too few <article>s and headings to be a list of cards: no need to walk the block.
+  if (root.getElementsByTagName('article').length < 3 && root.querySelectorAll('h1, h2, h3, h4, h5, h6').length < 3) return false;
   let articles = 0;
   let linked = 0;
   let paragraphs = 0;
@@ -721,10 +723,9 @@ const ARTICLE_TYPES = /"@type"\s*:\s*"\w*(Article|BlogPosting|Report)"/;
  * article, or a site-level og:type on a section address such as /news/ (a front page may
  * show its lead story in full, and that is still not the page's article).
  */
-function isSectionPage(doc: Document): boolean {
+function isSectionPage(doc: Document, linkedData: readonly string[]): boolean {
   let listing = false;
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const json = script.textContent ?? '';
+  for (const json of linkedData) {
     if (ARTICLE_TYPES.test(json)) return false;
     if (LISTING_TYPES.test(json)) listing = true;
   }
@@ -773,8 +774,11 @@ type Found = { scope: ArticleScope; map: TextMap };
  */
 function* locate(doc: Document): Generator<void, Found | null> {
   const body = doc.body;
-  if (!body || isSectionPage(doc)) return null;
-  const reading: Reading = { doc, declared: declaresArticle(doc), headings: pageHeadings(doc) };
+  if (!body) return null;
+  // The page's JSON-LD, read once: it can say "listing", "article", and hold the story's text.
+  const linkedData = Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (script) => script.textContent ?? '');
+  if (isSectionPage(doc, linkedData)) return null;
+  const reading: Reading = { doc, declared: declaresArticle(doc, linkedData), headings: pageHeadings(doc) };
   // Class names that say "sidebar" or "header" are usually right; when leaving them out
   // leaves no article, some page wrapper was misnamed, so look again with them in.
   // Score the part of the page that holds its paragraphs; when that finds nothing, the whole.
@@ -788,7 +792,7 @@ function* locate(doc: Document): Generator<void, Found | null> {
   yield;
   // The page's own linked data may hold the story's text: when the scoring found nothing, or
   // much less than that text, the blocks holding it are the story.
-  const structured = structuredBody(doc);
+  const structured = structuredBody(linkedData);
   if (structured && (!found || !covers(found.map.text, structured))) {
     const matched = matchStructuredBody(reading, structured);
     if (matched) return matched;
@@ -863,12 +867,11 @@ function scopeAround(reading: Reading, pass: Pass, top: Element, candidate: Elem
 // When the scoring finds nothing
 
 /** Whether the page declares itself an article (Open Graph or linked data). */
-function declaresArticle(doc: Document): boolean {
+function declaresArticle(doc: Document, linkedData: readonly string[]): boolean {
   const og = doc.querySelector('meta[property="og:type"], meta[name="og:type"]');
   const type = (og?.getAttribute('content') ?? og?.getAttribute('value') ?? '').trim().toLowerCase();
   if (type === 'article' || type.startsWith('article.')) return true;
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) if (ARTICLE_TYPES.test(script.textContent ?? '')) return true;
-  return false;
+  return linkedData.some((json) => ARTICLE_TYPES.test(json));
 }
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…' };
@@ -890,7 +893,7 @@ function plainText(body: string): string {
 }
 
 /** The longest `articleBody` string in the page's JSON-LD (as plain text), or null. */
-function structuredBody(doc: Document): string | null {
+function structuredBody(linkedData: readonly string[]): string | null {
   let best: string | null = null;
   const visit = (value: unknown, depth: number) => {
     if (depth > 6 || value === null || typeof value !== 'object') return;
@@ -904,8 +907,7 @@ function structuredBody(doc: Document): string | null {
       } else visit(item, depth + 1);
     }
   };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const json = script.textContent ?? '';
+  for (const json of linkedData) {
     if (!json.includes('articleBody')) continue;
     try {
       visit(JSON.parse(json), 0);
