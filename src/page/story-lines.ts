@@ -24,9 +24,17 @@ export const MAX_LINE_CHARS = 300;
 /** "p.m." and "a.m." end a time, not a sentence. */
 const TIME_END = /\b[ap]\.m\.\s*$/;
 
+/**
+ * A name's capital and its letters, as ranges rather than \p{Lu} and \p{L}: Latin (the
+ * Latin Extended blocks in either case, since their capitals and small letters alternate),
+ * Greek and Cyrillic.
+ */
+const CAPITAL = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0100-\\u024f\\u0386-\\u03ab\\u0400-\\u042f';
+const NAME = `[${CAPITAL}][A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff'’.-]*`;
 // "By Jane Doe, AP Political Writer", "By Justine Coleman - 11/18/19 11:04 PM EST", "Von Anna Beck".
-const BYLINE =
-  /^(?:[Bb][Yy]|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v)\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff'’.-]*(?:\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff'’.-]*){0,3}\s*(?:$|[,|•·–—-]|(?:and|und|et|y|e|&)\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f]|for\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0386-\u03ab\u0400-\u042f])/;
+const BYLINE = new RegExp(
+  `^(?:[Bb][Yy]|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v)\\s+${NAME}(?:\\s+${NAME}){0,3}\\s*(?:$|[,|•·–—-]|(?:and|und|et|y|e|&)\\s+[${CAPITAL}]|for\\s+[${CAPITAL}])`,
+);
 /** "By Tuesday, officials said…": a weekday or month after "By" starts a sentence. */
 const NOT_A_NAME =
   /^(?:by|von|par|por)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now|contrast|comparison|law|far|and|the|this|that)\b/;
