@@ -1,5 +1,5 @@
 /**
- * Command-line flags of `npm run -s bench -- [--json] [--pages N] [--filter text] [--timeout s]
+ * Command-line flags of `npm run -s bench -- [--json] [--pages N] [--filter text] [--repeat N] [--timeout s]
  * [--no-reanchor] [--no-store | --store-only] [--store-sizes N,N] [--browser chromium|firefox]`.
  */
 export interface BenchArgs {
@@ -8,6 +8,11 @@ export interface BenchArgs {
   pages: number | null;
   /** Run only pages whose id contains this text. */
   filter: string | null;
+  /**
+   * Load each page this many times and keep its fastest pass (the lowest main-thread total):
+   * on a shared machine one load can be slowed twofold by a neighbour. 1 by default.
+   */
+  repeat: number;
   /** Per-page time limit. */
   timeoutMs: number;
   /** Skip the re-anchoring section. */
@@ -25,7 +30,7 @@ export interface BenchArgs {
 export class ArgsError extends Error {}
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { json: false, pages: null, filter: null, timeoutMs: 60_000, reanchor: true, store: true, storeOnly: false, storeSizes: null, browser: 'chromium' };
+  const args: BenchArgs = { json: false, pages: null, filter: null, repeat: 1, timeoutMs: 60_000, reanchor: true, store: true, storeOnly: false, storeSizes: null, browser: 'chromium' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -48,6 +53,13 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--filter':
         args.filter = value();
         break;
+      case '--repeat': {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 10) throw new ArgsError(`--repeat wants a whole number from 1 to 10, not "${v}"`);
+        args.repeat = n;
+        break;
+      }
       case '--timeout': {
         const v = value();
         const s = Number(v);
@@ -81,7 +93,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       }
       default:
         throw new ArgsError(
-          `unknown option "${arg}" (options: --json, --pages N, --filter text, --timeout seconds, --no-reanchor, --no-store, --store-only, --store-sizes N,N, --browser chromium|firefox)`,
+          `unknown option "${arg}" (options: --json, --pages N, --filter text, --repeat N, --timeout seconds, --no-reanchor, --no-store, --store-only, --store-sizes N,N, --browser chromium|firefox)`,
         );
     }
   }

@@ -15,6 +15,8 @@ export interface RunInfo {
   serviceWorkerMessages: string[];
   /** One-minute load average when the pages started and when they ended (the machine may be shared). */
   loadAverage: [number, number];
+  /** Loads per page; each page's row is its fastest. */
+  repeat?: number;
 }
 
 const n = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '-' : x.toFixed(digits));
@@ -70,6 +72,7 @@ export function renderText(
   const out: string[] = [];
   out.push(`Claimlens bench — ${info.date} — ${info.chromium}`);
   out.push(`Pages: ${info.corpus}; ${rows.length} pages in this run. Content script: ${info.contentScriptBytes === null ? '?' : `${(info.contentScriptBytes / 1024).toFixed(1)} KiB`}.`);
+  if ((info.repeat ?? 1) > 1) out.push(`Each page loaded ${info.repeat} times; its fastest load (lowest main-thread total) is reported.`);
   out.push('');
   out.push('1. Per page: the content script at work (ms on the page main thread; times from the page\'s own clock)');
   out.push(

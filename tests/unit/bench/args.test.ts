@@ -3,11 +3,12 @@ import { ArgsError, parseArgs } from '../../../scripts/bench/args';
 
 describe('bench options', () => {
   it('reads --json, --pages, --filter and --timeout in both spellings', () => {
-    expect(parseArgs([])).toEqual({ json: false, pages: null, filter: null, timeoutMs: 60_000, reanchor: true, store: true, storeOnly: false, storeSizes: null, browser: 'chromium' });
+    expect(parseArgs([])).toEqual({ json: false, pages: null, filter: null, repeat: 1, timeoutMs: 60_000, reanchor: true, store: true, storeOnly: false, storeSizes: null, browser: 'chromium' });
     expect(parseArgs(['--json', '--pages', '3', '--filter=nytimes', '--timeout', '20', '--no-reanchor'])).toEqual({
       json: true,
       pages: 3,
       filter: 'nytimes',
+      repeat: 1,
       timeoutMs: 20_000,
       reanchor: false,
       store: true,
@@ -28,6 +29,12 @@ describe('bench options', () => {
     expect(parseArgs(['--store-only', '--browser', 'firefox'])).toMatchObject({ storeOnly: true, browser: 'firefox' });
     expect(() => parseArgs(['--browser', 'firefox'])).toThrow('add --store-only');
     expect(() => parseArgs(['--store-only', '--browser=safari'])).toThrow('--browser wants chromium or firefox, not "safari"');
+  });
+
+  it('loads each page --repeat times (1 to 10)', () => {
+    expect(parseArgs(['--repeat', '3'])).toMatchObject({ repeat: 3 });
+    expect(() => parseArgs(['--repeat', '0'])).toThrow('--repeat wants a whole number from 1 to 10, not "0"');
+    expect(() => parseArgs(['--repeat=2.5'])).toThrow('--repeat wants a whole number');
   });
 
   it('says what is wrong with a bad option', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageRow } from '../../../scripts/bench/run-page';
+import { type PageRow, fastestPass } from '../../../scripts/bench/run-page';
 import { insideBody } from '../../../scripts/bench/stats';
 import { checkTargets, summarize } from '../../../scripts/bench/summary';
 
@@ -90,5 +90,16 @@ describe('insideBody', () => {
   it('counts a painted text inside when its words are a run of the body, case and punctuation aside', () => {
     const body = 'The minister said, on Tuesday, that "talks will resume."\nBy Jane Doe is not here.';
     expect(insideBody(['The Minister', 'said on Tuesday', 'talks will resume', 'AP Political Writer', 'minister on', ' '], body)).toEqual({ inside: 3, total: 5 });
+  });
+});
+
+describe('fastestPass (--repeat)', () => {
+  it('keeps the painted load with the lowest main-thread total, whole, and lists every load', () => {
+    const slow = row('p', { mainThreadMs: 20, steps: { 'read-article': 18 } });
+    const fast = row('p', { mainThreadMs: 9, steps: { 'read-article': 8 } });
+    const quiet = row('p', { mainThreadMs: 2, status: 'quiet' });
+    const kept = fastestPass([slow, quiet, fast]);
+    expect(kept).toMatchObject({ mainThreadMs: 9, steps: { 'read-article': 8 }, status: 'painted', passes: [20, 2, 9] });
+    expect(fastestPass([slow])).toBe(slow);
   });
 });
