@@ -216,8 +216,7 @@ function tagWeight(tag: string): number {
 }
 
 /** +25 when the class or id says content, -25 when it says furniture (once each, not per attribute). */
-function classWeight(element: Element): number {
-  const marker = classAndId(element);
+function classWeight(element: Element, marker = classAndId(element)): number {
   let weight = 0;
   if (marker) {
     if (NEGATIVE.test(marker)) weight -= 25;
@@ -500,11 +499,13 @@ function furnitureInside(pass: Pass, root: Element, headline: Element | null, el
         out.push(child);
         continue;
       }
-      if (child === headline || (/^H[12]$/.test(tag) && classWeight(child) < 0)) {
+      // The class and id, read once for every rule below.
+      const marker = classAndId(child);
+      if (child === headline || (/^H[12]$/.test(tag) && classWeight(child, marker) < 0)) {
         out.push(child);
         continue;
       }
-      if (isFurniture(pass, child, tag, rootProse) || isNotStory(pass, child, tag, rootProse)) {
+      if (isFurniture(pass, child, tag, rootProse, marker) || isNotStory(pass, child, tag, rootProse, marker)) {
         out.push(child);
         continue;
       }
@@ -545,37 +546,40 @@ const CAPTION_CLASS = /caption|credit|copyright|pull-?quote|pull_quote|quote--pu
  * `story-lines.ts`): photo and video captions, the lines a short block holds whole, and
  * paragraphs that are nothing but a link to another story.
  */
-function isNotStory(pass: Pass, element: Element, tag: string, rootProse: number): boolean {
+function isNotStory(pass: Pass, element: Element, tag: string, rootProse: number, marker: string): boolean {
   const stats = pass.stats.get(element);
   if ((stats?.prose ?? 0) > rootProse * 0.4) return false;
   if (tag === 'FIGCAPTION') return true;
   // A figure is a picture, a clip or a chart with its caption; a quote set as a figure holds a blockquote.
   if (tag === 'FIGURE' && !element.querySelector('blockquote')) return true;
-  const marker = classAndId(element);
   if (marker && (SOCIAL_EMBED.test(marker) || (CAPTION_CLASS.test(marker) && (stats?.chars ?? 0) <= 600))) return true;
   if (!stats || stats.chars === 0 || stats.chars > MAX_LINE_CHARS) return false;
+  const text = element.textContent ?? '';
   // A linked heading is a teaser's headline, which `isTeaserList` must still see.
-  if (stats.chars <= 160 && stats.linkChars >= stats.chars * 0.9 && !/^H[1-6]$/.test(tag) && !endsWithAny(element.textContent ?? '', '.!?"”')) return true;
-  return notStoryLine(element.textContent ?? '') !== null;
+  if (stats.chars <= 160 && stats.linkChars >= stats.chars * 0.9 && !/^H[1-6]$/.test(tag) && !endsWithAny(text, '.!?"”')) return true;
+  return notStoryLine(text) !== null;
 }
 
-function isFurniture(pass: Pass, element: Element, tag: string, rootProse: number): boolean {
-  const marker = classAndId(element);
-  const length = textLength(pass, element);
+/** Blocks that may be furniture as a whole (link lists, image strips, forms). */
+const FURNITURE_TAGS = new Set(['DIV', 'SECTION', 'HEADER', 'UL', 'OL', 'TABLE', 'FORM', 'FIELDSET', 'ASIDE', 'FIGURE', 'DL']);
+
+function isFurniture(pass: Pass, element: Element, tag: string, rootProse: number, marker: string): boolean {
   // A block holding much of the story is the story, whatever its class says.
   if ((pass.stats.get(element)?.prose ?? 0) > rootProse * 0.4) return false;
   // A byline or dateline block, not a name linked inside a sentence.
-  if (marker && BYLINE.test(marker) && length < 200 && !MAYBE_CONTENT.test(marker) && !element.closest('p')) return true;
-  if (!/^(DIV|SECTION|HEADER|UL|OL|TABLE|FORM|FIELDSET|ASIDE|FIGURE|DL)$/.test(tag)) return false;
+  if (marker && BYLINE.test(marker) && textLength(pass, element) < 200 && !MAYBE_CONTENT.test(marker) && !element.closest('p')) return true;
+  if (!FURNITURE_TAGS.has(tag)) return false;
+  // Read only now: most elements (links, emphasis) stop at the tag test.
+  const length = textLength(pass, element);
   const stats = pass.stats.get(element);
   // A wrapper around a paragraph of prose (some sites wrap each paragraph in a "media" block).
   if (stats && stats.chars >= 80 && stats.prose >= stats.chars * 0.5 && tag !== 'FORM') return false;
-  const weight = classWeight(element);
+  const weight = classWeight(element, marker);
   // A photo's class says "media" by nature, and its caption describes this story's picture;
   // a player's caption is a label for something the text map cannot show.
   const photo =
     tag === 'FIGURE' &&
-    !PLAYER.test(classAndId(element)) &&
+    !PLAYER.test(marker) &&
     !element.querySelector('video, audio, iframe, object, embed, [class*="player"], [class*="video"]');
   if (!photo && weight + (pass.scores.get(element) ?? 0) < 0) return true;
   if (stats && stats.commas >= 10) return false;

@@ -86,11 +86,12 @@ const QUOTED = /^["“„«‘']/;
  * only skip patterns that cannot match, so the answers are the same.
  */
 const BYLINE_LEADS = new Set('by von par por di door av written words'.split(' '));
-// The anchored families' first words: the line must start with one of them.
-const UPDATED_LEADS = 'updated|published|posted|last|first|mis à jour|publié le|aktualisiert|veröffentlicht|actualizado|publicado'.split('|');
-const CREDIT_LEADS = 'image|photo|picture|video|graphic|illustration|foto|bild|credit|courtesy|copyright|©|(c)|via '.split('|');
-const INSERT_LEADS = 'related|read|also|see|more|recommended|watch|listen|most read|further|trending|next|previous|click here|don|lire|à lire|mehr|lesen|leer|ver'.split('|');
-const startsWithAny = (text: string, leads: readonly string[]) => leads.some((lead) => text.startsWith(lead));
+/** The first two characters of each of a family's first words: a line starting otherwise cannot match. */
+const leadStarts = (leads: string) => new Set(leads.split('|').map((lead) => lead.slice(0, 2)));
+const UPDATED_STARTS = leadStarts('updated|published|posted|last|first|mis à jour|publié le|aktualisiert|veröffentlicht|actualizado|publicado');
+const CREDIT_STARTS = leadStarts('image|photo|picture|video|graphic|illustration|foto|bild|credit|courtesy|copyright|©|(c)|via ');
+const INSERT_STARTS = leadStarts('related|read|also|see|more|recommended|watch|listen|most read|further|trending|next|previous|click here|don|lire|à lire|mehr|lesen|leer|ver');
+const startsLike = (lower: string, starts: ReadonlySet<string>) => starts.has(lower.slice(0, 2)) || starts.has(lower.slice(0, 1));
 const PROMO_WORDS = 'follow|sign up|subscribe|newsletter|inbox|tip|@|join|download|listen to'.split('|');
 const HAS_DIGIT = /\d/;
 
@@ -103,10 +104,10 @@ export function notStoryLine(raw: string): NotStory | null {
   if (short && BYLINE_LEADS.has(lower.slice(0, lower.indexOf(' '))) && BYLINE.test(text) && !NOT_A_NAME.test(lower)) return 'byline';
   if (text.length <= 220 && (lower.includes('by') || lower.includes('contributed')) && CONTRIBUTORS.test(lower)) return 'contributors';
   const endsSentence = endsWithAny(text, '.!?…"”»)') && !TIME_END.test(lower);
-  if (short && ((startsWithAny(lower, UPDATED_LEADS) && UPDATED.test(lower)) || (HAS_DIGIT.test(text) && DATE_OR_TIME.test(lower) && !endsSentence && (METADATA_SEPARATOR.test(text) || startsWithDate(lower) || text.split(' ').length <= 6)))) return 'dateline';
-  if (short && (startsWithAny(lower, CREDIT_LEADS) || lower.includes('all rights reserved')) && CREDIT.some((re) => re.test(lower))) return 'credit';
+  if (short && ((startsLike(lower, UPDATED_STARTS) && UPDATED.test(lower)) || (HAS_DIGIT.test(text) && DATE_OR_TIME.test(lower) && !endsSentence && (METADATA_SEPARATOR.test(text) || startsWithDate(lower) || text.split(' ').length <= 6)))) return 'dateline';
+  if (short && (startsLike(lower, CREDIT_STARTS) || lower.includes('all rights reserved')) && CREDIT.some((re) => re.test(lower))) return 'credit';
   if (text.length <= 120 && !endsSentence && text.split(' ').length <= 12 && AGENCY_AT_END.test(lower)) return 'credit';
-  if (text.length <= 200 && (startsWithAny(lower, INSERT_LEADS) || lower.includes('[')) && INSERT.some((re) => re.test(lower))) return 'insert';
+  if (text.length <= 200 && (startsLike(lower, INSERT_STARTS) || lower.includes('[')) && INSERT.some((re) => re.test(lower))) return 'insert';
   if (!QUOTED.test(text) && PROMO_WORDS.some((word) => lower.includes(word)) && PROMO.some((re) => re.test(lower))) return 'promo';
   return null;
 }
