@@ -636,19 +636,28 @@ function matchesTitle(heading: string, titles: string[]): boolean {
  * read; `headings` is the page's <h1>–<h3>s, looked up once per reading.
  */
 function findHeadline(root: Element, headings: Headings): Element | null {
-  const before = (h: Element) => (h.compareDocumentPosition(root) & 4) !== 0;
-  const near = (h: Element) => contains(root, h) || before(h);
-  const isH1 = (h: Element) => h.tagName === 'H1';
-  const find = (...tests: ((h: Element) => boolean)[]) => headings.all.find((h) => tests.every((test) => test(h)) && headings.usable(h));
-  const titled = headings.titled;
-  return (
-    find(isH1, near, titled) ??
-    find(near, titled) ??
-    find(isH1, titled) ??
-    headings.all.filter((h) => isH1(h) && before(h) && headings.usable(h)).pop() ??
-    find(isH1, (h) => contains(root, h)) ??
-    null
-  );
+  // One pass in document order, keeping the first (or, before the body, the last) heading
+  // of each kind, in the order of preference below.
+  let titledNearH1: Element | undefined;
+  let titledNear: Element | undefined;
+  let titledH1: Element | undefined;
+  let lastH1Before: Element | undefined;
+  let firstH1Inside: Element | undefined;
+  for (const h of headings.all) {
+    const isH1 = h.tagName === 'H1';
+    const inside = contains(root, h);
+    const before = !inside && (h.compareDocumentPosition(root) & 4) !== 0;
+    const near = inside || before;
+    if ((!isH1 && !near) || !headings.usable(h)) continue;
+    if (headings.titled(h)) {
+      if (isH1 && near) titledNearH1 ??= h;
+      if (near) titledNear ??= h;
+      if (isH1) titledH1 ??= h;
+    }
+    if (isH1 && before) lastH1Before = h;
+    if (isH1 && inside) firstH1Inside ??= h;
+  }
+  return titledNearH1 ?? titledNear ?? titledH1 ?? lastH1Before ?? firstH1Inside ?? null;
 }
 
 interface Headings {
